@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { glob } from 'tinyglobby';
+
+export const SOURCE_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
+/** Never worth scanning, .gitignore or not. */
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.next/**', '**/.nuxt/**', '**/.vscode-test/**', '**/*.d.ts', '**/*.min.js'];
+
+interface GitIgnore {
+  dir: string;
+  ig: Ignore;
+}
+
+async function gitignores(root: string): Promise<GitIgnore[]> {
+  const files = await glob('**/.gitignore', { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, followSymbolicLinks: false });
+  return files.map((f) => ({ dir: path.posix.dirname(f) === '.' ? '' : path.posix.dirname(f), ig: ignore().add(readFileSync(path.join(root, f), 'utf8')) }));
+}
+
+function ignoredByGit(rel: string, rules: GitIgnore[]): boolean {
+  return rules.some(({ dir, ig }) => {
+    if (dir && !rel.startsWith(dir + '/')) return false;
+    return ig.ignores(dir ? rel.slice(dir.length + 1) : rel);
+  });
+}
+
+export interface Discovery {
+  /** Paths relative to `root`, posix separators, sorted. */
+  files: string[];
+  notes: string[];
+}
+
+/**
+ * Finds the source files under the given paths: honours .gitignore files (nested ones too) and the
+ * settings' `ignore`, never follows symlinked folders (no loops), and reports paths that do not exist.
+ */
+export async function discover(root: string, inputs: string[], extraIgnore: Ignore): Promise<Discovery> {
+  const notes: string[] = [];
+  const rules = await gitignores(root);
+  const found = new Set<string>();
+  for (const input of inputs.length ? inputs : ['.']) {
+    const abs = path.resolve(root, input);
+    if (!existsSync(abs)) {
+      notes.push(`${input}: no such file or folder`);
+      continue;
+    }
+    const rel = path.relative(root, abs).split(path.sep).join('/');
+    if (statSync(abs).isFile()) {
+      found.add(rel);
+      continue;
+    }
+    const files = await glob(SOURCE_GLOB, { cwd: abs, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, dot: false });
+    for (const f of files) found.add(rel ? `${rel}/${f}` : f);
+  }
+  const files = [...found].filter((f) => !ignoredByGit(f, rules) && !extraIgnore.ignores(f)).sort();
+  return { files, notes };
+}

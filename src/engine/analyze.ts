@@ -1,0 +1,165 @@
+import * as tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { Linter } from 'eslint/universal';
+import { catalog } from './catalog';
+import { getModel } from './model';
+import { exposureKey, exposuresOf } from './rules/report-route';
+import { rules } from './rules';
+import type { RuleSettings } from './rules/team';
+import { teamSettings } from './settings';
+import { applySuppressions, readSuppressions } from './suppressions';
+import type { AnalyzeResult, FileFacts, Finding, Severity, SeverityOrOff } from './types';
+
+/** What a host passes to `analyze`: the team's settings file as data, and whether fixes may carry snippet placeholders. */
+export type EngineSettings = RuleSettings;
+
+export const PLUGIN = 'backend-coach';
+/** Above this size a file is skipped: generated bundles and dumps teach nothing and cost seconds. */
+export const MAX_FILE_BYTES = 1_000_000;
+const ANALYSABLE = /\.(?:[cm]?[jt]sx?)$/i;
+
+const EMPTY_FACTS: FileFacts = { mounts: [], globalGuard: { auth: false, rateLimit: false } };
+
+/** The severity of a rule after the team's settings; `off` when disabled. */
+export function effectiveSeverity(ruleId: string, settings: EngineSettings): SeverityOrOff {
+  return settings.file?.rules?.[ruleId] ?? catalog.rules.get(ruleId)?.severity ?? 'warning';
+}
+
+/** Whether a file is minified or generated: very long lines carry no code a person wrote. */
+export function looksMinified(text: string, fileName: string): boolean {
+  if (/\.min\.[cm]?js$/i.test(fileName)) return true;
+  if (text.length < 5_000) return false;
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lines++;
+    longest = Math.max(longest, i - start);
+    start = i + 1;
+  }
+  longest = Math.max(longest, text.length - start);
+  return longest > 5_000 || text.length / lines > 300;
+}
+
+interface LinterSetup {
+  linter: Linter;
+  config: Linter.Config[];
+  enabled: string[];
+}
+
+const setups = new WeakMap<object, LinterSetup>();
+const DEFAULT_SETTINGS: EngineSettings = {};
+
+function setupFor(settings: EngineSettings, disabled: ReadonlySet<string>): LinterSetup {
+  const cached = disabled.size === 0 ? setups.get(settings) : undefined;
+  if (cached) return cached;
+  const enabled = Object.keys(rules).filter((id) => effectiveSeverity(id, settings) !== 'off' && !disabled.has(id));
+  const config: Linter.Config[] = [
+    {
+      // A pattern ending in '*' alone does not count as a match in flat config: name the extensions.
+      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+      languageOptions: {
+        parser: tsParser as unknown as Linter.Parser,
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+      plugins: { [PLUGIN]: { rules: rules as unknown as Record<string, import('eslint').Rule.RuleModule> } },
+      rules: Object.fromEntries(enabled.map((id) => [`${PLUGIN}/${id}`, 'warn'])),
+      settings: { backendCoach: settings },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+    },
+  ];
+  const setup = { linter: new Linter({ configType: 'flat' }), config, enabled };
+  if (disabled.size === 0) setups.set(settings, setup);
+  return setup;
+}
+
+function toFinding(message: Linter.LintMessage, settings: EngineSettings, exposures: ReadonlyMap<string, import('./types').Exposure>): Finding | undefined {
+  const ruleId = message.ruleId?.replace(`${PLUGIN}/`, '');
+  if (!ruleId) return undefined;
+  const severity = effectiveSeverity(ruleId, settings);
+  if (severity === 'off') return undefined;
+  const spec = catalog.rules.get(ruleId);
+  return {
+    ruleId,
+    skillId: spec?.skill,
+    severity: severity as Severity,
+    message: message.message,
+    range: {
+      startLine: message.line,
+      startColumn: message.column,
+      endLine: message.endLine ?? message.line,
+      endColumn: message.endColumn ?? message.column,
+    },
+    fixes: [
+      ...(message.fix ? [{ title: spec?.fix.summary ?? 'Fix', edits: [{ start: message.fix.range[0], end: message.fix.range[1], text: message.fix.text }], snippet: false }] : []),
+      ...(message.suggestions ?? []).map((s) => ({
+        title: s.desc,
+        edits: [{ start: s.fix.range[0], end: s.fix.range[1], text: s.fix.text }],
+        snippet: !!settings.snippetFixes,
+      })),
+    ],
+    exposure: exposures.get(exposureKey(ruleId, message.line, message.column)),
+  };
+}
+
+/**
+ * Analyses one file. Never throws: a file that does not parse, is too large or minified comes back with
+ * `skipped` and no findings; a rule that throws is reported in `ruleErrors` and the other rules still run.
+ */
+export function analyze(text: string, fileName: string, settings: EngineSettings = DEFAULT_SETTINGS): AnalyzeResult {
+  const result: AnalyzeResult = { fileName, findings: [], facts: EMPTY_FACTS, ruleErrors: [] };
+  if (!ANALYSABLE.test(fileName) || /\.d\.[cm]?ts$/i.test(fileName)) return result;
+  if (text.length > MAX_FILE_BYTES) {
+    result.skipped = { reason: 'too-large', message: `Skipped: ${Math.round(text.length / 1024)} KB is above the ${MAX_FILE_BYTES / 1000} KB limit for analysis.` };
+    return result;
+  }
+  if (looksMinified(text, fileName)) {
+    result.skipped = { reason: 'minified', message: 'Skipped: the file looks minified or generated (very long lines).' };
+    return result;
+  }
+  if (settings.file?.ignore?.length && teamSettings(settings.file).ignore.ignores(fileName.replace(/^\/+/, ''))) {
+    result.skipped = { reason: 'ignored', message: 'Skipped: ignored by .backendcoach.yaml.' };
+    return result;
+  }
+
+  const disabled = new Set<string>();
+  for (;;) {
+    const { linter, config } = setupFor(settings, disabled);
+    let messages: Linter.LintMessage[];
+    try {
+      messages = linter.verify(text, config, { filename: fileName });
+    } catch (error) {
+      const failed = /Rule: "backend-coach\/([\w-]+)"/.exec(String((error as Error).message))?.[1];
+      if (!failed || disabled.has(failed)) {
+        result.ruleErrors.push({ ruleId: failed ?? 'engine', message: firstLine(error) });
+        return result;
+      }
+      result.ruleErrors.push({ ruleId: failed, message: firstLine(error) });
+      disabled.add(failed);
+      continue;
+    }
+    const fatal = messages.find((m) => m.fatal);
+    if (fatal) {
+      result.skipped = { reason: 'parse-error', message: `Not analysed: the file does not parse (${fatal.message}).`, line: fatal.line, column: fatal.column };
+      return result;
+    }
+    const sourceCode = linter.getSourceCode() as unknown as TSESLint.SourceCode | null;
+    if (!sourceCode) return result;
+    const model = getModel(sourceCode, fileName, teamSettings(settings.file ?? {}, { snippetFixes: settings.snippetFixes }));
+    const exposures = exposuresOf(model);
+    const findings = messages.map((m) => toFinding(m, settings, exposures)).filter((f): f is Finding => !!f);
+    result.findings = sortFindings(applySuppressions(findings, readSuppressions(sourceCode.getAllComments()), new Set(Object.keys(rules))));
+    result.facts = model.facts;
+    return result;
+  }
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0];
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn || a.ruleId.localeCompare(b.ruleId));
+}

@@ -1,0 +1,69 @@
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { T, isFunction, memberPath, unwrap, walk, type Node } from './ast';
+import { NONE, classifyName, inspectBody, merge, type Protection } from './middleware';
+import type { ModelContext } from './file-index';
+
+const WRITE_CALLS = /^(create|createMany|insert|insertOne|insertMany|update|updateOne|updateMany|upsert|delete|deleteOne|deleteMany|destroy|remove|save|del|bulkCreate|findOneAndUpdate|findByIdAndUpdate|findOneAndDelete|findByIdAndDelete|increment|decrement|softDelete|restore)$/;
+const SIGNATURE_CALLS = /^(constructEvent|constructEventAsync|verifySignature|verifyWebhook|validateWebhook|verifyWebhookSignature|timingSafeEqual|validateRequest|verifyRequestSignature|isValidSignature|checkSignature|verifyHmac|unwrap)$/;
+
+export interface HandlerFacts {
+  protection: Protection;
+  writes: boolean;
+  verifiesSignature: boolean;
+}
+
+/** Follows a handler reference to a function in this file: an inline function, a local function, `asyncHandler(fn)`. */
+export function resolveFunction(node: Node | undefined, ctx: ModelContext, depth = 0): Node | undefined {
+  if (!node || depth > 3) return undefined;
+  const n = unwrap(node);
+  if (isFunction(n)) return n;
+  if (n.type === T.Identifier) {
+    const variable = findVariable(ctx.sourceCode.getScope(n), n.name);
+    const def = variable?.defs[0]?.node as Node | undefined;
+    if (!def) return undefined;
+    if (def.type === T.FunctionDeclaration) return def;
+    if (def.type === T.VariableDeclarator && def.init) return resolveFunction(def.init, ctx, depth + 1);
+    return undefined;
+  }
+  // asyncHandler(async (req, res) => ...), catchAsync(fn), withAuth(handler)
+  if (n.type === T.CallExpression) {
+    for (let i = n.arguments.length - 1; i >= 0; i--) {
+      const fn = resolveFunction(n.arguments[i], ctx, depth + 1);
+      if (fn) return fn;
+    }
+  }
+  return undefined;
+}
+
+/** A wrapper around a handler that itself authenticates or limits: `withAuth(handler)`, `requireAuth(async () => …)`. */
+export function wrapperProtection(node: Node | undefined, ctx: ModelContext): Protection {
+  let result = NONE;
+  let n = node ? unwrap(node) : undefined;
+  while (n && n.type === T.CallExpression) {
+    const path = memberPath(n.callee);
+    for (const part of path) result = merge(result, classifyName(part.replace('()', ''), ctx.team));
+    n = n.arguments.length > 0 ? unwrap(n.arguments[n.arguments.length - 1]) : undefined;
+  }
+  return result;
+}
+
+/** What a handler does, as far as its body in this file shows. */
+export function handlerFacts(handler: Node | undefined, ctx: ModelContext): HandlerFacts {
+  const fn = resolveFunction(handler, ctx);
+  const wrapped = wrapperProtection(handler, ctx);
+  if (!fn) return { protection: wrapped, writes: false, verifiesSignature: false };
+  let writes = false;
+  let verifiesSignature = false;
+  walk(fn, (node) => {
+    if (node.type === T.CallExpression) {
+      const path = memberPath(node.callee);
+      const name = path[path.length - 1];
+      if (name && path.length >= 2 && WRITE_CALLS.test(name)) writes = true;
+      if (name && (SIGNATURE_CALLS.test(name) || (name === 'createHmac' && path.length <= 2) || (name === 'verify' && path.some((p) => /webhook|signature|svix|wh$/i.test(p))))) {
+        verifiesSignature = true;
+      }
+    }
+    return undefined;
+  });
+  return { protection: merge(wrapped, inspectBody(fn, ctx)), writes, verifiesSignature };
+}

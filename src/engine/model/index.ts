@@ -1,0 +1,56 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { TeamSettings } from '../settings';
+import type { FileFacts } from '../types';
+import { buildExpressModel } from './express';
+import { buildFastifyModel } from './fastify';
+import { buildIndex, type ModelContext } from './file-index';
+import { NONE, merge } from './middleware';
+import { buildNestModel, nestGlobalGuards } from './nest';
+import { buildNextModel, nextMiddlewareFacts } from './next';
+import { findUnboundedReads, type UnboundedRead } from './queries';
+import type { Route } from './route';
+
+export type { Route } from './route';
+export type { UnboundedRead } from './queries';
+
+/** What the framework model knows about one file. Built once per file, shared by every rule. */
+export interface FileModel {
+  ctx: ModelContext;
+  routes: Route[];
+  /** Auth or a limiter applied app-wide in this file (app.use before every route, a global guard). */
+  facts: FileFacts;
+  /** Built on first use: only the query rule needs it. */
+  unboundedReads(): UnboundedRead[];
+}
+
+const cache = new WeakMap<object, FileModel>();
+
+/**
+ * The model of the file ESLint is linting. Every rule calls this; the first call builds it
+ * and the rest get the same object, so rules share one pass over the file.
+ */
+export function getModel(sourceCode: Readonly<TSESLint.SourceCode>, fileName: string, team: TeamSettings): FileModel {
+  const key = sourceCode.ast;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const index = buildIndex(sourceCode.ast, fileName);
+  const ctx: ModelContext = { fileName, index, team, sourceCode };
+  const globalGuard = nestGlobalGuards(ctx);
+  const fastify = buildFastifyModel(ctx);
+  const express = buildExpressModel(ctx);
+  const seen = new Set(fastify.routes.map((r) => r.reportNode));
+  const routes = [...fastify.routes, ...express.routes.filter((r) => !seen.has(r.reportNode)), ...buildNestModel(ctx, globalGuard), ...buildNextModel(ctx)];
+  let reads: UnboundedRead[] | undefined;
+  const model: FileModel = {
+    ctx,
+    routes,
+    facts: {
+      mounts: [...express.mounts, ...fastify.mounts],
+      globalGuard: merge(NONE, globalGuard),
+      nextMiddleware: nextMiddlewareFacts(ctx),
+    },
+    unboundedReads: () => (reads ??= findUnboundedReads(ctx)),
+  };
+  cache.set(key, model);
+  return model;
+}

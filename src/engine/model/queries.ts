@@ -1,0 +1,297 @@
+/**
+ * Database reads in Prisma, TypeORM, Sequelize, Mongoose, the MongoDB driver, Knex, Drizzle and raw SQL,
+ * each with whether something bounds how many rows it can return.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { T, calleeName, calleeObject, hasSpread, isFunction, memberPath, property, staticText, unwrap, type Call, type Node } from './ast';
+import type { ModelContext } from './file-index';
+import { chainAfter, chainBefore, chainRootIdentifier, laterUse, storedIn } from './query-chain';
+import { sqlIsBounded } from './sql';
+
+export type QueryLibrary = 'prisma' | 'drizzle' | 'typeorm' | 'sequelize' | 'mongoose' | 'mongodb' | 'knex' | 'sql';
+
+/** A way to bound an unbounded read, for the rule's fix. */
+export type BoundFix =
+  | { kind: 'property'; call: Call; argIndex: number; key: 'take' | 'limit' }
+  | { kind: 'chain'; after: Node; method: 'limit' | 'take' }
+  | { kind: 'pipeline'; array: TSESTree.ArrayExpression }
+  | { kind: 'sql'; literal: Node };
+
+export interface UnboundedRead {
+  library: QueryLibrary;
+  /** The method name (`findMany`) or the SQL literal. */
+  reportNode: Node;
+  /** What the call was: `findMany`, `find().toArray()`, `SELECT`. */
+  operation: string;
+  fix?: BoundFix;
+}
+
+const MONGOOSE_BOUNDING = new Set(['limit', 'countDocuments', 'count', 'estimatedDocumentCount', 'cursor', 'stream', 'distinct', 'findOne', 'paginate', 'eachAsync', 'explain']);
+const DRIVER_BOUNDING = new Set(['limit', 'next', 'hasNext', 'stream', 'forEach', 'count', 'tryNext']);
+const BUILDER_BOUNDING = new Set(['take', 'limit', 'getOne', 'getOneOrFail', 'getCount', 'getExists', 'getRawOne', 'paginate', 'first', 'count', 'stream', 'iterate', 'cursor']);
+const KNEX_BOUNDING = new Set(['limit', 'first', 'count', 'countDistinct', 'min', 'max', 'sum', 'avg', 'paginate', 'insert', 'update', 'del', 'delete', 'increment', 'decrement', 'truncate', 'stream', 'iterator', 'onConflict', 'upsert', 'returning', 'set', 'values', 'execute' /* kysely-style writes handled below */]);
+const KNEX_READ = new Set(['select', 'where', 'whereIn', 'whereNot', 'orderBy', 'join', 'leftJoin', 'innerJoin', 'from', 'andWhere', 'orWhere', 'whereNull', 'whereNotNull', 'groupBy', 'distinct', 'columns', 'column', 'whereRaw', 'then']);
+const KNEX_NAMES = /^(knex|db|trx|tx|k|database|conn|connection|qb|pg|sqlDb|mysql)$/;
+const SQL_METHODS = new Set(['query', 'execute', 'all', 'raw', '$queryRaw', '$queryRawUnsafe', 'unsafe', 'any', 'manyOrNone', 'many', 'prepare', 'each']);
+const SQL_TAGS = /^(sql|SQL|\$queryRaw|queryRaw)$/;
+const UNIQUE_KEY = /^(id|_id|uuid|email|username|slug)$/;
+
+/** Follows an identifier to the object literal or string it was declared with (`const args = {...}`). */
+function resolveValue(node: Node | undefined, ctx: ModelContext): Node | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  if (n.type !== T.Identifier) return n;
+  const v = findVariable(ctx.sourceCode.getScope(n), n.name);
+  const def = v?.defs[0]?.node as Node | undefined;
+  if (def?.type === T.VariableDeclarator && def.init && (def.parent as TSESTree.VariableDeclaration).kind === 'const') return unwrap(def.init);
+  return n;
+}
+
+/** Receivers that are data models: `User`, `this.userModel`, `ordersRepository`, `db.collection('x')`, `getRepository(Order)`. */
+function receiverKind(ctx: ModelContext, obj: Node | undefined): 'model' | 'repository' | 'collection' | undefined {
+  if (!obj) return undefined;
+  const n = unwrap(obj);
+  if (n.type === T.CallExpression) {
+    const name = calleeName(n);
+    if (name === 'collection') return 'collection';
+    if (name === 'getRepository' || name === 'getCustomRepository' || name === 'getMongoRepository') return 'repository';
+    if (name === 'model') return 'model';
+    return undefined;
+  }
+  const path = memberPath(n);
+  const last = path[path.length - 1];
+  if (!last) return undefined;
+  if (/collection$/i.test(last)) return 'collection';
+  if (/(repository|repo)$/i.test(last)) return 'repository';
+  if (/model$/i.test(last) && last !== 'model') return 'model';
+  if (n.type === T.Identifier) {
+    const ref = ctx.index.imports.get(n.name);
+    if (ref && /(^|\/)(models?|schemas?|entities|entity)(\/|$)|\.(model|entity|schema)$/i.test(ref.source)) return 'model';
+    const init = resolveValue(n, ctx);
+    if (init && init !== n) return receiverKind(ctx, init);
+  }
+  if (/^[A-Z][a-zA-Z0-9]*$/.test(last) && !/^(Array|Object|Promise|Math|JSON|Date|Number|String|Reflect|Set|Map|Buffer|Intl)$/.test(last)) return 'model';
+  return undefined;
+}
+
+/** Prisma `where: { id }`, Knex `.where({ id })`, `.where('id', x)`, Drizzle `eq(users.id, x)`: one row at most. */
+function whereIsUnique(node: Node | undefined): boolean {
+  if (!node) return false;
+  const n = unwrap(node);
+  if (n.type === T.ObjectExpression) {
+    const keys = n.properties.map((p) => (p.type === T.Property && p.key.type === T.Identifier ? p.key.name : p.type === T.Property && p.key.type === T.Literal ? String(p.key.value) : ''));
+    return keys.some((k) => UNIQUE_KEY.test(k));
+  }
+  const text = staticText(n);
+  if (text !== undefined) return UNIQUE_KEY.test(text.split('.').pop()!.replace(/\s*=.*$/, '').trim()) || /^(\w+\.)?(id|uuid|email)\s*=\s*[:$?@]/i.test(text.trim());
+  if (n.type === T.CallExpression && calleeName(n) === 'eq') {
+    const col = memberPath(n.arguments[0] as Node);
+    return UNIQUE_KEY.test(col[col.length - 1] ?? '');
+  }
+  return false;
+}
+
+function optionsBounded(opts: Node | undefined, keys: string[], ctx: ModelContext): boolean | 'unknown' {
+  if (!opts) return false;
+  const o = resolveValue(opts, ctx);
+  if (!o || o.type !== T.ObjectExpression) return 'unknown';
+  if (hasSpread(o)) return 'unknown';
+  if (keys.some((k) => property(o, k))) return true;
+  const where = property(o, 'where')?.value;
+  if (where && whereIsUnique(where as Node)) return true;
+  return false;
+}
+
+/** Whether the chain's result is really executed here (awaited, returned, `.then`, `.exec()`), not kept as a builder. */
+function executedOrKept(ctx: ModelContext, top: Node, bounding: ReadonlySet<string>): 'executed' | 'bounded-later' {
+  const stored = storedIn(top);
+  if (stored) {
+    const use = laterUse(ctx, stored, bounding);
+    return use === 'none' ? 'executed' : 'bounded-later';
+  }
+  return 'executed';
+}
+
+export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
+  const out: UnboundedRead[] = [];
+  const importsTypeorm = [...ctx.index.imports.values()].some((i) => i.source === 'typeorm' || i.source === '@nestjs/typeorm');
+  const importsDrizzle = [...ctx.index.imports.values()].some((i) => i.source.startsWith('drizzle-orm'));
+  const knexVars = knexInstances(ctx);
+
+  for (const call of ctx.index.calls) {
+    const name = calleeName(call);
+    if (!name || call.callee.type !== T.MemberExpression) {
+      if (name && call.callee.type === T.Identifier && (KNEX_NAMES.test(name) || knexVars.has(name)) && call.arguments.length === 1 && staticText(call.arguments[0]) !== undefined && !staticText(call.arguments[0])!.includes(' ')) {
+        knexRead(call, call, 'knex');
+      }
+      continue;
+    }
+    const property_ = call.callee.property as Node;
+    const obj = calleeObject(call);
+    switch (name) {
+      case 'findMany': {
+        const path = memberPath(call.callee);
+        const drizzle = path.includes('query') || importsDrizzle;
+        const bounded = optionsBounded(call.arguments[0] as Node, drizzle ? ['limit', 'take'] : ['take', 'cursor'], ctx);
+        if (bounded === false) out.push({ library: drizzle ? 'drizzle' : 'prisma', reportNode: property_, operation: 'findMany', fix: { kind: 'property', call, argIndex: 0, key: drizzle ? 'limit' : 'take' } });
+        break;
+      }
+      case 'findAll':
+      case 'findAndCountAll': {
+        const bounded = optionsBounded(call.arguments[0] as Node, ['limit'], ctx);
+        if (bounded === false && !isFunction(unwrap((call.arguments[0] as Node) ?? call))) out.push({ library: 'sequelize', reportNode: property_, operation: name, fix: { kind: 'property', call, argIndex: 0, key: 'limit' } });
+        break;
+      }
+      case 'find':
+      case 'findBy':
+      case 'findAndCount':
+      case 'findAndCountBy': {
+        const first = call.arguments[0] ? unwrap(call.arguments[0] as Node) : undefined;
+        if (first && (isFunction(first) || (first.type === T.Identifier && /^(is|has|by|match|pred|predicate|filterFn|fn|cb|callback)/.test(first.name)))) break;
+        const kind = receiverKind(ctx, obj);
+        const entityManager = obj && /manager$/i.test(memberPath(obj).slice(-1)[0] ?? '') && (name === 'find' || name === 'findAndCount');
+        if (kind === 'repository' || entityManager || (kind === 'model' && importsTypeorm)) {
+          const optsIndex = entityManager ? 1 : 0;
+          if (name.endsWith('By')) {
+            if (!whereIsUnique(call.arguments[0] as Node)) out.push({ library: 'typeorm', reportNode: property_, operation: name });
+            break;
+          }
+          const bounded = optionsBounded(call.arguments[optsIndex] as Node, ['take', 'limit'], ctx);
+          if (bounded === false) out.push({ library: 'typeorm', reportNode: property_, operation: name, fix: { kind: 'property', call, argIndex: optsIndex, key: 'take' } });
+        } else if (kind === 'collection' && name === 'find') {
+          const chain = chainAfter(call);
+          const toArray = chain.after.indexOf('toArray');
+          if (toArray < 0 || chain.after.slice(0, toArray).some((m) => DRIVER_BOUNDING.has(m))) break;
+          if (optionsBounded(call.arguments[1] as Node, ['limit'], ctx) !== false) break;
+          if (whereIsUnique(call.arguments[0] as Node)) break;
+          out.push({ library: 'mongodb', reportNode: property_, operation: 'find().toArray()', fix: { kind: 'chain', after: toArray > 0 ? chain.afterCalls[toArray - 1] : call, method: 'limit' } });
+        } else if (kind === 'model' && name === 'find') {
+          const chain = chainAfter(call);
+          if (chain.after.some((m) => MONGOOSE_BOUNDING.has(m))) break;
+          if (optionsBounded(call.arguments[2] as Node, ['limit'], ctx) !== false) break;
+          if (whereIsUnique(call.arguments[0] as Node)) break;
+          if (executedOrKept(ctx, chain.top, MONGOOSE_BOUNDING) === 'bounded-later') break;
+          out.push({ library: 'mongoose', reportNode: property_, operation: 'find', fix: { kind: 'chain', after: call, method: 'limit' } });
+        }
+        break;
+      }
+      case 'aggregate': {
+        const pipeline = call.arguments[0] ? resolveValue(call.arguments[0] as Node, ctx) : undefined;
+        if (pipeline?.type !== T.ArrayExpression || !receiverKind(ctx, obj)) break;
+        const stages = pipeline.elements.map((e) => (e && e.type === T.ObjectExpression ? e.properties.map((p) => (p.type === T.Property && p.key.type === T.Identifier ? p.key.name : p.type === T.Property ? String((p.key as TSESTree.Literal).value) : '...')) : ['...'])).flat();
+        if (stages.some((s) => /^\$(limit|count|group|sample|facet|bucket|bucketAuto|merge|out)$/.test(s) || s === '...')) break;
+        const chain = chainAfter(call);
+        if (chain.after.includes('limit')) break;
+        out.push({ library: obj && receiverKind(ctx, obj) === 'collection' ? 'mongodb' : 'mongoose', reportNode: property_, operation: 'aggregate', fix: { kind: 'pipeline', array: pipeline } });
+        break;
+      }
+      case 'getMany':
+      case 'getManyAndCount':
+      case 'getRawMany':
+      case 'getRawAndEntities': {
+        const before = chainBefore(call);
+        if (!before.some((c) => calleeName(c) === 'createQueryBuilder' || calleeName(c) === 'where' || calleeName(c) === 'select') && !chainRootIdentifier(call)) break;
+        if (before.some((c) => BUILDER_BOUNDING.has(calleeName(c) ?? '') || (/^(where|andWhere)$/.test(calleeName(c) ?? '') && whereIsUnique(c.arguments[0] as Node)))) break;
+        const root = chainRootIdentifier(call);
+        if (root && root.name !== 'this' && builderBoundedElsewhere(ctx, root)) break;
+        out.push({ library: 'typeorm', reportNode: property_, operation: name, fix: { kind: 'chain', after: before[0] ?? call, method: 'take' } });
+        break;
+      }
+      case 'select':
+      case 'from':
+      case 'table': {
+        const root = obj && unwrap(obj);
+        if (root?.type !== T.Identifier || !(KNEX_NAMES.test(root.name) || knexVars.has(root.name))) break;
+        // only the first link of the chain starts a read
+        knexRead(call, call, importsDrizzle || (name === 'from' && staticText(call.arguments[0]) === undefined) ? 'drizzle' : 'knex');
+        break;
+      }
+      default:
+        break;
+    }
+    if (SQL_METHODS.has(name)) sqlCall(call, name);
+  }
+  for (const tagged of ctx.index.tagged) {
+    const tag = memberPath(tagged.tag);
+    if (!SQL_TAGS.test(tag[tag.length - 1] ?? '')) continue;
+    checkSql(tagged.quasi, tagged);
+  }
+  return out;
+
+  function knexRead(start: Call, reportCall: Call, library: 'knex' | 'drizzle'): void {
+    const chain = chainAfter(start);
+    // `db.select().from(users)`: the chain starting at `from` belongs to the `select` already seen
+    if (start.callee.type === T.MemberExpression && unwrap(start.callee.object).type === T.CallExpression) return;
+    const methods = [calleeName(start) ?? '', ...chain.after];
+    if (methods.some((m) => KNEX_BOUNDING.has(m))) return;
+    if (!methods.some((m) => KNEX_READ.has(m)) && start.callee.type === T.MemberExpression) return;
+    const calls = [start, ...chain.afterCalls];
+    if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && whereIsUnique(c.arguments[0] as Node))) return;
+    if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && c.arguments.length >= 2 && UNIQUE_KEY.test((staticText(c.arguments[0]) ?? '').split('.').pop() ?? ''))) return;
+    if (chain.after.includes('$dynamic')) return;
+    const top = chain.top;
+    const p = top.parent;
+    const executed = p?.type === T.AwaitExpression || p?.type === T.ReturnStatement || (p?.type === T.ArrowFunctionExpression && p.body === top) || chain.after.includes('then');
+    if (!executed) {
+      const stored = storedIn(top);
+      if (!stored || laterUse(ctx, stored, KNEX_BOUNDING) !== 'none') return;
+    }
+    const report = reportCall.callee.type === T.MemberExpression ? (reportCall.callee.property as Node) : reportCall.callee;
+    out.push({ library, reportNode: report, operation: library === 'drizzle' ? 'select().from()' : 'select', fix: { kind: 'chain', after: chain.afterCalls[chain.afterCalls.length - 1] ?? start, method: 'limit' } });
+  }
+
+  function sqlCall(call: Call, name: string): void {
+    let arg = call.arguments[0] ? (call.arguments[0] as Node) : undefined;
+    if (!arg) return;
+    let sqlNode = resolveValue(arg, ctx);
+    if (sqlNode?.type === T.ObjectExpression) sqlNode = (property(sqlNode, 'text')?.value ?? property(sqlNode, 'sql')?.value) as Node | undefined;
+    if (!sqlNode || staticText(sqlNode) === undefined) return;
+    arg = sqlNode;
+    if (name === 'prepare') {
+      const chain = chainAfter(call);
+      if (chain.after.length > 0) {
+        if (chain.after[0] !== 'all') return;
+      } else {
+        const stored = storedIn(chain.top);
+        if (!stored || !usesAll(stored)) return;
+      }
+    }
+    checkSql(arg, call);
+  }
+
+  function usesAll(declarator: Node): boolean {
+    const variables = ctx.sourceCode.scopeManager?.getDeclaredVariables(declarator as TSESTree.VariableDeclarator) ?? [];
+    return variables.some((v) => v.references.some((r) => {
+      const parent = (r.identifier as Node).parent;
+      return parent?.type === T.MemberExpression && parent.property.type === T.Identifier && parent.property.name === 'all';
+    }));
+  }
+
+  function checkSql(literal: Node, _call: Node): void {
+    const text = staticText(literal);
+    if (text === undefined || sqlIsBounded(text)) return;
+    out.push({ library: 'sql', reportNode: literal, operation: 'SELECT', fix: literal.type === T.Literal || literal.type === T.TemplateLiteral ? { kind: 'sql', literal } : undefined });
+  }
+
+  function builderBoundedElsewhere(ctx2: ModelContext, root: TSESTree.Identifier): boolean {
+    const v = findVariable(ctx2.sourceCode.getScope(root), root.name);
+    const def = v?.defs[0]?.node as Node | undefined;
+    if (!def || def.type !== T.VariableDeclarator) return true; // a parameter: the caller built it
+    return laterUse(ctx2, def, BUILDER_BOUNDING) !== 'none';
+  }
+}
+
+/** Variables that hold a Knex instance: `const db = knex(config)`, `const db = require('knex')(cfg)`. */
+function knexInstances(ctx: ModelContext): Set<string> {
+  const names = new Set<string>();
+  for (const [local, ref] of ctx.index.imports) if (ref.source === 'knex' && ref.imported !== 'default') names.add(local);
+  for (const call of ctx.index.calls) {
+    const parent = call.parent;
+    if (parent?.type !== T.VariableDeclarator || parent.id.type !== T.Identifier) continue;
+    const callee = unwrap(call.callee);
+    const fromKnex = (callee.type === T.Identifier && (callee.name === 'knex' || callee.name === 'Knex' || ctx.index.imports.get(callee.name)?.source === 'knex')) || staticText((callee as TSESTree.CallExpression).arguments?.[0]) === 'knex';
+    if (fromKnex) names.add(parent.id.name);
+  }
+  return names;
+}

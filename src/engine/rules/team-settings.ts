@@ -1,0 +1,1 @@
+export type { RuleSettings as EngineSettings } from './team';
