@@ -67,7 +67,7 @@ async function scan(paths: string[], opts: ScanOptions): Promise<number> {
   });
   if (showProgress) process.stderr.write('\r\u001b[K');
 
-  const resolved = resolveProject(results.map((r) => ({ path: r.fileName, result: r })));
+  const resolved = resolveProject(results.map((r) => ({ path: r.fileName, result: r })), settings);
   const reports: FileReport[] = results.map((r) => ({ path: r.fileName, findings: resolved.get(r.fileName) ?? [], skipped: r.skipped }));
   const ruleErrors = new Map<string, string>();
   for (const r of results) for (const e of r.ruleErrors) if (!ruleErrors.has(e.ruleId)) ruleErrors.set(e.ruleId, `${r.fileName}: rule ${e.ruleId} failed (${e.message}); the other rules still ran.`);

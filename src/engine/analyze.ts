@@ -3,15 +3,15 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint/universal';
 import { catalog } from './catalog';
 import { getModel } from './model';
-import { exposureKey, exposuresOf } from './rules/report-route';
+import { conditionalsOf, exposureKey, exposuresOf } from './rules/report-route';
 import { rules } from './rules';
-import type { RuleSettings } from './rules/team';
+import { effectiveSeverity, type EngineSettings } from './analyze-settings';
 import { teamSettings } from './settings';
 import { applySuppressions, readSuppressions } from './suppressions';
-import type { AnalyzeResult, FileFacts, Finding, Severity, SeverityOrOff } from './types';
+import type { AnalyzeResult, FileFacts, Finding, Severity } from './types';
 
-/** What a host passes to `analyze`: the team's settings file as data, and whether fixes may carry snippet placeholders. */
-export type EngineSettings = RuleSettings;
+export { effectiveSeverity, type EngineSettings };
+
 
 export const PLUGIN = 'backend-coach';
 /** Above this size a file is skipped: generated bundles and dumps teach nothing and cost seconds. */
@@ -20,10 +20,6 @@ const ANALYSABLE = /\.(?:[cm]?[jt]sx?)$/i;
 
 const EMPTY_FACTS: FileFacts = { mounts: [], globalGuard: { auth: false, rateLimit: false } };
 
-/** The severity of a rule after the team's settings; `off` when disabled. */
-export function effectiveSeverity(ruleId: string, settings: EngineSettings): SeverityOrOff {
-  return settings.file?.rules?.[ruleId] ?? catalog.rules.get(ruleId)?.severity ?? 'warning';
-}
 
 /** Whether a file is minified or generated: very long lines carry no code a person wrote. */
 export function looksMinified(text: string, fileName: string): boolean {
@@ -67,7 +63,8 @@ function setupFor(settings: EngineSettings, disabled: ReadonlySet<string>): Lint
       plugins: { [PLUGIN]: { rules: rules as unknown as Record<string, import('eslint').Rule.RuleModule> } },
       rules: Object.fromEntries(enabled.map((id) => [`${PLUGIN}/${id}`, 'warn'])),
       settings: { backendCoach: settings },
-      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      // Users' own eslint-disable comments name rules this Linter does not have; our suppressions are separate.
+      linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
     },
   ];
   const setup = { linter: new Linter({ configType: 'flat' }), config, enabled };
@@ -76,8 +73,8 @@ function setupFor(settings: EngineSettings, disabled: ReadonlySet<string>): Lint
 }
 
 function toFinding(message: Linter.LintMessage, settings: EngineSettings, exposures: ReadonlyMap<string, import('./types').Exposure>): Finding | undefined {
-  const ruleId = message.ruleId?.replace(`${PLUGIN}/`, '');
-  if (!ruleId) return undefined;
+  if (!message.ruleId?.startsWith(`${PLUGIN}/`)) return undefined;
+  const ruleId = message.ruleId.slice(PLUGIN.length + 1);
   const severity = effectiveSeverity(ruleId, settings);
   if (severity === 'off') return undefined;
   const spec = catalog.rules.get(ruleId);
@@ -152,6 +149,8 @@ export function analyze(text: string, fileName: string, settings: EngineSettings
     const findings = messages.map((m) => toFinding(m, settings, exposures)).filter((f): f is Finding => !!f);
     result.findings = sortFindings(applySuppressions(findings, readSuppressions(sourceCode.getAllComments()), new Set(Object.keys(rules))));
     result.facts = model.facts;
+    const conditional = conditionalsOf(model).filter((c) => effectiveSeverity(c.ruleId, settings) !== 'off');
+    if (conditional.length > 0) result.conditional = conditional;
     return result;
   }
 }

@@ -7,6 +7,6 @@ export { catalog, ruleDocsUrl, skillDocsUrl, type Area, type Catalog, type RuleS
 export { resolveProject, type ProjectFile } from './project';
 export { parseSettings, SETTINGS_FILE, type SettingsFile } from './settings';
 export { SUPPRESSION } from './suppressions';
-export type { EngineSettings } from './rules/team-settings';
+export { effectiveSeverity, type EngineSettings } from './analyze-settings';
 export * from './types';
 export { formatProblem, type YamlProblem } from './yaml-validate';

@@ -2,8 +2,11 @@
  * Cross-file knowledge for a workspace scan: a router mounted behind auth in another file, a Nest global guard,
  * a Next.js middleware. Works on results already computed, so no file is analysed twice.
  */
-import type { AnalyzeResult, Finding, MountFact } from './types';
+import { catalog } from './catalog';
+import { isPublicByNature, isSensitivePath, joinPath } from './model/paths';
+import { effectiveSeverity, type EngineSettings } from './analyze-settings';
 import { routePattern } from './settings';
+import type { AnalyzeResult, Finding, MountFact, Severity } from './types';
 
 export interface ProjectFile {
   /** Path relative to the workspace root, with forward slashes. */
@@ -65,7 +68,7 @@ function nextMatcherCovers(matcher: string, path: string | undefined): boolean {
  * Drops findings that other files resolve: a route whose router every mount puts behind auth (or a limiter),
  * Nest routes under a global guard, Next.js routes a middleware authenticates. Returns findings by path.
  */
-export function resolveProject(files: readonly ProjectFile[]): Map<string, Finding[]> {
+export function resolveProject(files: readonly ProjectFile[], settings: EngineSettings = {}): Map<string, Finding[]> {
   const known = new Set(files.map((f) => f.path));
   const mounts = new Map<string, ResolvedMount[]>();
   const guards: { scope: string; auth: boolean; rateLimit: boolean }[] = [];
@@ -96,6 +99,13 @@ export function resolveProject(files: readonly ProjectFile[]): Map<string, Findi
     return result;
   };
 
+  /** The prefix every mount puts a router under, when the mounts agree on one. */
+  const prefixOf = (file: string, exportName: string, depth = 0): string | undefined => {
+    const list = mounts.get(`${file}#${exportName}`) ?? [];
+    const prefixes = new Set(list.map((m) => joinPath(m.parentExport && depth < 10 ? prefixOf(m.from, m.parentExport, depth + 1) : undefined, m.prefix) ?? ''));
+    return prefixes.size === 1 ? [...prefixes][0] || undefined : undefined;
+  };
+
   const out = new Map<string, Finding[]>();
   for (const f of files) {
     const kept = f.result.findings.filter((finding) => {
@@ -107,6 +117,24 @@ export function resolveProject(files: readonly ProjectFile[]): Map<string, Findi
       if (e.exportName) return !covered(f.path, e.exportName, kind);
       return true;
     });
+    for (const c of f.result.conditional ?? []) {
+      const prefix = prefixOf(f.path, c.exportName);
+      const full = joinPath(prefix, c.path);
+      if (!prefix || !full || !isSensitivePath(full) || isPublicByNature(full) || covered(f.path, c.exportName, 'auth')) continue;
+      const spec = catalog.rules.get(c.ruleId);
+      const template = c.messageId === 'missingAuthCheck' ? spec?.message : spec?.messages?.[c.messageId];
+      if (!spec || !template) continue;
+      kept.push({
+        ruleId: c.ruleId,
+        skillId: spec.skill,
+        severity: effectiveSeverity(c.ruleId, settings) as Severity,
+        message: template.replace(/\{\{\s*method\s*\}\}/g, c.method).replace(/\{\{\s*path\s*\}\}/g, full),
+        range: { startLine: c.line, startColumn: c.column, endLine: c.endLine, endColumn: c.endColumn },
+        fixes: [],
+        exposure: { framework: c.framework, exportName: c.exportName, path: full },
+      });
+    }
+    kept.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn || a.ruleId.localeCompare(b.ruleId));
     out.set(f.path, kept);
   }
   return out;

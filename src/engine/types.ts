@@ -76,12 +76,30 @@ export interface FileFacts {
   nextMiddleware?: { auth: boolean; rateLimit: boolean; matchers: string[] };
 }
 
+export interface ConditionalFinding {
+  ruleId: string;
+  messageId: string;
+  method: string;
+  path: string;
+  exportName: string;
+  framework: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
 export interface AnalyzeResult {
   fileName: string;
   findings: Finding[];
   facts: FileFacts;
   /** Set when the file was not analysed, with the reason. */
   skipped?: SkippedNote;
+  /**
+   * Findings that hold only in a workspace scan, when another file mounts the route under a prefix
+   * that makes it sensitive (`/admin`, `/orders`) without auth. Hosts without project knowledge ignore them.
+   */
+  conditional?: ConditionalFinding[];
   /** Rules that threw: reported once, the other rules still ran. */
   ruleErrors: { ruleId: string; message: string }[];
 }

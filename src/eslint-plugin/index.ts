@@ -22,4 +22,4 @@ plugin.configs.recommended = {
   rules: Object.fromEntries([...catalog.rules.values()].map((spec) => [`backend-coach/${spec.id}`, ESLINT_LEVEL[spec.severity]])),
 };
 
-export = plugin;
+export default plugin;

@@ -39,16 +39,20 @@ export function isFunction(node: Node | null | undefined): node is FunctionNode 
 /** Strips TypeScript-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`) and parentheses. */
 export function unwrap(node: Node): Node {
   let n = node;
-  while (
-    n.type === AST_NODE_TYPES.TSAsExpression ||
-    n.type === AST_NODE_TYPES.TSNonNullExpression ||
-    n.type === AST_NODE_TYPES.TSTypeAssertion ||
-    n.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    n.type === AST_NODE_TYPES.AwaitExpression
-  ) {
-    n = n.expression ?? (n as TSESTree.AwaitExpression).argument;
+  for (;;) {
+    if (
+      n.type === AST_NODE_TYPES.TSAsExpression ||
+      n.type === AST_NODE_TYPES.TSNonNullExpression ||
+      n.type === AST_NODE_TYPES.TSTypeAssertion ||
+      n.type === AST_NODE_TYPES.TSSatisfiesExpression
+    ) {
+      n = n.expression;
+    } else if (n.type === AST_NODE_TYPES.AwaitExpression) {
+      n = n.argument;
+    } else {
+      return n;
+    }
   }
-  return n;
 }
 
 /** `a.b.c` → ['a','b','c']; `this.repo.find` → ['this','repo','find']; calls in the chain become `name()`. */

@@ -62,8 +62,12 @@ export function buildFastifyModel(ctx: ModelContext): { routes: Route[]; mounts:
     const prefix = staticText(property(call.arguments[1] as Node, 'prefix')?.value);
     plugins.set(fn, { instance, fn, hooks: NONE, prefix });
   }
-  // Any other function whose first parameter is typed FastifyInstance.
-  for (const fn of functionsWithFastifyParam(ctx)) if (!plugins.has(fn)) plugins.set(fn, { instance: paramName(fn)!, fn, hooks: NONE, exportName: exportNameOf(ctx.index, undefined, fn) });
+  // Any other function that takes an instance: `const routes: FastifyPluginAsync = async (fastify) => {...}`.
+  for (const fn of ctx.index.functions) {
+    if (plugins.has(fn)) continue;
+    const instance = paramName(fn);
+    if (instance && (typedAsFastify(fn) || INSTANCE_PARAM.test(instance))) plugins.set(fn, { instance, fn, hooks: NONE, exportName: exportNameOf(ctx.index, undefined, fn) });
+  }
 
   /** The scope a call runs in: the innermost plugin function whose instance it uses, or a root. */
   const scopeOf = (call: Call, instance: string): Scope | undefined => {
@@ -166,16 +170,4 @@ function routeFrom(ctx: ModelContext, methods: string[], path: string | undefine
     writes: facts.writes,
     verifiesSignature: facts.verifiesSignature,
   };
-}
-
-function functionsWithFastifyParam(ctx: ModelContext): FunctionNode[] {
-  const out: FunctionNode[] = [];
-  for (const call of ctx.index.calls) {
-    // fp(async function (fastify: FastifyInstance) {...})
-    for (const a of call.arguments) {
-      const fn = unwrap(a);
-      if (isFunction(fn) && typedAsFastify(fn)) out.push(fn);
-    }
-  }
-  return out;
 }

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { T, isFunction, memberPath, staticText, unwrap, walk, type Call, type Node } from './ast';
+import { T, isFunction, memberPath, staticText, unwrap, walk, type Call, type FunctionNode, type Node } from './ast';
 import type { TeamSettings } from '../settings';
 import type { ClassifyContext } from './middleware';
 
@@ -16,6 +16,7 @@ export interface FileIndex {
   news: TSESTree.NewExpression[];
   tagged: TSESTree.TaggedTemplateExpression[];
   classes: TSESTree.ClassDeclaration[];
+  functions: FunctionNode[];
   /** Local name → where it was imported or required from. */
   imports: Map<string, ImportRef>;
   /** Local name → the names it is exported under (`default` for `export default x` / `module.exports = x`). */
@@ -69,6 +70,7 @@ export function buildIndex(program: TSESTree.Program, fileName: string): FileInd
     news: [],
     tagged: [],
     classes: [],
+    functions: [],
     imports: new Map(),
     exportsOf: new Map(),
     exportedFunctions: new Map(),
@@ -87,6 +89,11 @@ export function buildIndex(program: TSESTree.Program, fileName: string): FileInd
         break;
       case T.ClassDeclaration:
         index.classes.push(node);
+        break;
+      case T.FunctionDeclaration:
+      case T.FunctionExpression:
+      case T.ArrowFunctionExpression:
+        index.functions.push(node);
         break;
       case T.ImportDeclaration:
         for (const s of node.specifiers) {

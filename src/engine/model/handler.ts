@@ -65,5 +65,7 @@ export function handlerFacts(handler: Node | undefined, ctx: ModelContext): Hand
     }
     return undefined;
   });
-  return { protection: merge(wrapped, inspectBody(fn, ctx)), writes, verifiesSignature };
+  // A verified signature authenticates the caller: that is how webhooks prove who sent them.
+  const signed: Protection = { auth: verifiesSignature, rateLimit: false };
+  return { protection: merge(merge(wrapped, inspectBody(fn, ctx)), signed), writes, verifiesSignature };
 }

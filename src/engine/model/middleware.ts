@@ -84,15 +84,16 @@ export function classifyMiddleware(expr: Node, ctx: ClassifyContext, depth = 0):
       if (path[0] && path[0] !== 'this') result = merge(result, onlyLimit(classifyName(path[0], ctx.team)));
       return result;
     }
+    case T.NewExpression:
     case T.CallExpression: {
       const name = calleeName(n);
       let result = name ? classifyName(name, ctx.team) : NONE;
       // `expressjwt({...}).unless({ path })`, `requireRole('admin')`, `guard(authenticate)`
-      if (n.callee.type === T.MemberExpression) result = merge(result, classifyMiddleware(n.callee.object, ctx, depth + 1));
+      if (n.type === T.CallExpression && n.callee.type === T.MemberExpression) result = merge(result, classifyMiddleware(n.callee.object, ctx, depth + 1));
       if (!result.auth && !result.rateLimit && name && /^(compose|combine|chain|all|series)$/i.test(name)) {
         for (const a of n.arguments) result = merge(result, classifyMiddleware(a, ctx, depth + 1));
       }
-      if (!result.auth && !result.rateLimit && n.callee.type === T.Identifier) result = classifyDefinition(n.callee, ctx, depth);
+      if (!result.auth && !result.rateLimit && n.type === T.CallExpression && n.callee.type === T.Identifier) result = classifyDefinition(n.callee, ctx, depth);
       return result;
     }
     case T.FunctionExpression:

@@ -42,7 +42,7 @@ export function isPublicByNature(path: string): boolean {
 
 /** Admin, account, orders, payments, a user by id…: data a stranger must not read. */
 export function isSensitivePath(path: string): boolean {
-  return segments(path).some((s) => SENSITIVE.test(s.replace(/\.(json|xml)$/, '')));
+  return segments(path).some((s) => SENSITIVE.test(s.replace(/\.\w+$/, '')));
 }
 
 /** Joins a mount prefix and a route path: `/api` + `/users/:id` → `/api/users/:id`. */

@@ -62,6 +62,10 @@ function receiverKind(ctx: ModelContext, obj: Node | undefined): 'model' | 'repo
   const path = memberPath(n);
   const last = path[path.length - 1];
   if (!last) return undefined;
+  if (path.length === 2 && path[0] === 'this') {
+    const declared = classMemberKind(ctx, n, last);
+    if (declared) return declared;
+  }
   if (/collection$/i.test(last)) return 'collection';
   if (/(repository|repo)$/i.test(last)) return 'repository';
   if (/model$/i.test(last) && last !== 'model') return 'model';
@@ -73,6 +77,53 @@ function receiverKind(ctx: ModelContext, obj: Node | undefined): 'model' | 'repo
   }
   if (/^[A-Z][a-zA-Z0-9]*$/.test(last) && !/^(Array|Object|Promise|Math|JSON|Date|Number|String|Reflect|Set|Map|Buffer|Intl)$/.test(last)) return 'model';
   return undefined;
+}
+
+/**
+ * The kind of a class member from its declaration: `@InjectRepository(Order) private orders: Repository<Order>`,
+ * `private readonly events: Collection<AuditEvent>`, `@InjectModel(User.name) private users: Model<User>`.
+ */
+function classMemberKind(ctx: ModelContext, from: Node, name: string): 'model' | 'repository' | 'collection' | undefined {
+  let cls: Node | undefined = from.parent;
+  while (cls && cls.type !== T.ClassBody) cls = cls.parent;
+  if (!cls || cls.type !== T.ClassBody) return undefined;
+  const describe = (typeText: string, decorators: TSESTree.Decorator[] | undefined): 'model' | 'repository' | 'collection' | undefined => {
+    const deco = (decorators ?? []).map((d) => ctx.sourceCode.getText(d)).join(' ');
+    if (/InjectRepository|Repository</.test(deco + typeText)) return 'repository';
+    if (/InjectModel|\bModel</.test(deco + typeText) || /ModelStatic<|ModelCtor</.test(typeText)) return 'model';
+    if (/\bCollection</.test(typeText)) return 'collection';
+    return undefined;
+  };
+  for (const member of cls.body) {
+    if (member.type === T.PropertyDefinition && member.key.type === T.Identifier && member.key.name === name) {
+      const typeText = member.typeAnnotation ? ctx.sourceCode.getText(member.typeAnnotation) : '';
+      return describe(typeText, member.decorators) ?? (member.value ? receiverKind(ctx, member.value) : undefined);
+    }
+    if (member.type === T.MethodDefinition && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        const p = param.type === T.TSParameterProperty ? param.parameter : param;
+        if (p.type === T.Identifier && p.name === name) return describe(p.typeAnnotation ? ctx.sourceCode.getText(p.typeAnnotation) : '', param.decorators);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** An aggregation pipeline that limits, counts, samples, or groups everything into one document. */
+function pipelineIsBounded(pipeline: TSESTree.ArrayExpression): boolean {
+  for (const el of pipeline.elements) {
+    if (!el || el.type !== T.ObjectExpression) return true; // a spread or a variable stage: unknown
+    for (const p of el.properties) {
+      if (p.type !== T.Property) return true;
+      const key = p.key.type === T.Identifier ? p.key.name : String((p.key as TSESTree.Literal).value);
+      if (/^\$(limit|count|sample|facet|bucket|bucketAuto|merge|out)$/.test(key)) return true;
+      if (key === '$group') {
+        const id = property(p.value as Node, '_id')?.value;
+        if (id && id.type === T.Literal && (id.value === null || typeof id.value !== 'string' || !id.value.startsWith('$'))) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Prisma `where: { id }`, Knex `.where({ id })`, `.where('id', x)`, Drizzle `eq(users.id, x)`: one row at most. */
@@ -101,6 +152,13 @@ function optionsBounded(opts: Node | undefined, keys: string[], ctx: ModelContex
   const where = property(o, 'where')?.value;
   if (where && whereIsUnique(where as Node)) return true;
   return false;
+}
+
+/** `paginate(User.find(q), params)`: a helper receives the unexecuted query and may bound it. */
+function handedToHelper(top: Node): boolean {
+  const p = top.parent;
+  if ((p?.type !== T.CallExpression && p?.type !== T.NewExpression) || !p.arguments.includes(top as TSESTree.CallExpressionArgument)) return false;
+  return !/^Promise\.(all|allSettled|race|any)$/.test(memberPath(p.callee).join('.'));
 }
 
 /** Whether the chain's result is really executed here (awaited, returned, `.then`, `.exec()`), not kept as a builder. */
@@ -133,7 +191,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
       case 'findMany': {
         const path = memberPath(call.callee);
         const drizzle = path.includes('query') || importsDrizzle;
-        const bounded = optionsBounded(call.arguments[0] as Node, drizzle ? ['limit', 'take'] : ['take', 'cursor'], ctx);
+        const bounded = optionsBounded(call.arguments[0] as Node, drizzle ? ['limit', 'take'] : ['take'], ctx);
         if (bounded === false) out.push({ library: drizzle ? 'drizzle' : 'prisma', reportNode: property_, operation: 'findMany', fix: { kind: 'property', call, argIndex: 0, key: drizzle ? 'limit' : 'take' } });
         break;
       }
@@ -171,7 +229,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
           if (chain.after.some((m) => MONGOOSE_BOUNDING.has(m))) break;
           if (optionsBounded(call.arguments[2] as Node, ['limit'], ctx) !== false) break;
           if (whereIsUnique(call.arguments[0] as Node)) break;
-          if (executedOrKept(ctx, chain.top, MONGOOSE_BOUNDING) === 'bounded-later') break;
+          if (executedOrKept(ctx, chain.top, MONGOOSE_BOUNDING) === 'bounded-later' || handedToHelper(chain.top)) break;
           out.push({ library: 'mongoose', reportNode: property_, operation: 'find', fix: { kind: 'chain', after: call, method: 'limit' } });
         }
         break;
@@ -179,8 +237,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
       case 'aggregate': {
         const pipeline = call.arguments[0] ? resolveValue(call.arguments[0] as Node, ctx) : undefined;
         if (pipeline?.type !== T.ArrayExpression || !receiverKind(ctx, obj)) break;
-        const stages = pipeline.elements.map((e) => (e && e.type === T.ObjectExpression ? e.properties.map((p) => (p.type === T.Property && p.key.type === T.Identifier ? p.key.name : p.type === T.Property ? String((p.key as TSESTree.Literal).value) : '...')) : ['...'])).flat();
-        if (stages.some((s) => /^\$(limit|count|group|sample|facet|bucket|bucketAuto|merge|out)$/.test(s) || s === '...')) break;
+        if (pipelineIsBounded(pipeline)) break;
         const chain = chainAfter(call);
         if (chain.after.includes('limit')) break;
         out.push({ library: obj && receiverKind(ctx, obj) === 'collection' ? 'mongodb' : 'mongoose', reportNode: property_, operation: 'aggregate', fix: { kind: 'pipeline', array: pipeline } });
@@ -227,8 +284,15 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
     if (methods.some((m) => KNEX_BOUNDING.has(m))) return;
     if (!methods.some((m) => KNEX_READ.has(m)) && start.callee.type === T.MemberExpression) return;
     const calls = [start, ...chain.afterCalls];
-    if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && whereIsUnique(c.arguments[0] as Node))) return;
-    if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && c.arguments.length >= 2 && UNIQUE_KEY.test((staticText(c.arguments[0]) ?? '').split('.').pop() ?? ''))) return;
+    const table = start.callee.type === T.Identifier ? staticText(start.arguments[0])?.split(/\s+as\s+|\s+/i)[0] : undefined;
+    const ownColumn = (column: string): boolean => {
+      const [qualifier, col] = column.includes('.') ? column.split('.') : [undefined, column];
+      return UNIQUE_KEY.test(col.trim()) && (!qualifier || !table || qualifier === table);
+    };
+    if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && c.arguments.length === 1 && whereIsUnique(c.arguments[0] as Node))) return;
+    if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && c.arguments.length >= 2 && ownColumn(staticText(c.arguments[0]) ?? ''))) return;
+    // Drizzle: db.select({ value: count() }) answers one row unless grouped
+    if (library === 'drizzle' && !methods.includes('groupBy') && selectsOnlyAggregates(start)) return;
     if (chain.after.includes('$dynamic')) return;
     const top = chain.top;
     const p = top.parent;
@@ -278,8 +342,17 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
     const v = findVariable(ctx2.sourceCode.getScope(root), root.name);
     const def = v?.defs[0]?.node as Node | undefined;
     if (!def || def.type !== T.VariableDeclarator) return true; // a parameter: the caller built it
+    if (def.init && def.init.type === T.CallExpression && [def.init, ...chainBefore(def.init)].some((c) => BUILDER_BOUNDING.has(calleeName(c) ?? ''))) return true;
     return laterUse(ctx2, def, BUILDER_BOUNDING) !== 'none';
   }
+}
+
+function selectsOnlyAggregates(start: Call): boolean {
+  let n: Node | undefined = start;
+  while (n && n.type === T.CallExpression && calleeName(n) !== 'select' && n.callee.type === T.MemberExpression) n = unwrap(n.callee.object);
+  const fields = n?.type === T.CallExpression ? n.arguments[0] : undefined;
+  if (!fields || fields.type !== T.ObjectExpression || fields.properties.length === 0) return false;
+  return fields.properties.every((p) => p.type === T.Property && p.value.type === T.CallExpression && /^(count|sum|avg|min|max|countDistinct)$/.test(calleeName(p.value) ?? ''));
 }
 
 /** Variables that hold a Knex instance: `const db = knex(config)`, `const db = require('knex')(cfg)`. */

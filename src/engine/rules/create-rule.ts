@@ -6,13 +6,13 @@ import { ruleDocsUrl } from '../catalog/urls';
 export const createRule = RuleCreator<{ skill: string; recommended: boolean }>((name) => ruleDocsUrl(name));
 
 /** The ESLint `meta` fields that come from the rule's YAML: the catalog is the one source of its words. */
-export function metaFromSpec(spec: RuleSpec): {
+export function metaFromSpec<M extends string>(spec: RuleSpec): {
   docs: { description: string; skill: string; recommended: boolean };
-  messages: Record<string, string>;
+  messages: Record<M, string>;
 } {
   return {
     docs: { description: spec.description, skill: spec.skill, recommended: true },
-    messages: { [camel(spec.id)]: spec.message, ...spec.messages },
+    messages: { [camel(spec.id)]: spec.message, ...spec.messages } as Record<M, string>,
   };
 }
 

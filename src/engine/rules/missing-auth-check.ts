@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import spec from '../../../rules/missing-auth-check.yaml';
+import specData from '../../../rules/missing-auth-check.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel, type FileModel, type Route } from '../model';
 import { T } from '../model/ast';
@@ -8,13 +8,15 @@ import { isPublicByNature, isSensitivePath, isWebhookPath } from '../model/paths
 import { WRITE_METHODS } from '../model/route';
 import { createRule, metaFromSpec } from './create-rule';
 import { indentOf, importInsertion } from './fix-text';
-import { methodLabel, reportRoute } from './report-route';
+import { methodLabel, recordConditional, reportRoute } from './report-route';
 import { teamFromContext } from './team';
 
 type MessageIds = 'missingAuthCheck' | 'unverifiedWebhook' | 'addMiddleware' | 'addGuard';
 type Options = [];
 
-export const missingAuthCheckSpec = spec as RuleSpec;
+const spec = specData as RuleSpec;
+
+export const missingAuthCheckSpec = spec;
 
 /** Whether the route changes data or serves something only a signed-in user should see. */
 function needsAuth(route: Route): boolean {
@@ -56,10 +58,10 @@ export default createRule<Options, MessageIds>({
   name: spec.id,
   meta: {
     type: 'problem',
-    ...metaFromSpec(spec as RuleSpec),
+    ...metaFromSpec<MessageIds>(spec),
     hasSuggestions: true,
     schema: [],
-  } as TSESLint.RuleMetaData<MessageIds, { skill: string; recommended: boolean }>,
+  },
   defaultOptions: [],
   create(context) {
     return {
@@ -69,7 +71,11 @@ export default createRule<Options, MessageIds>({
         for (const route of model.routes) {
           if (route.path === undefined || route.declaredPublic || route.protection.auth) continue;
           if (team.publicRoutes.some((re) => re.test(route.path!))) continue;
-          if (!needsAuth(route)) continue;
+          if (!needsAuth(route)) {
+            // GET /:id on a router another file may mount under /orders: the workspace scan decides.
+            if (!isPublicByNature(route.path)) recordConditional(model, route, spec.id, 'missingAuthCheck');
+            continue;
+          }
           const data = { method: methodLabel(route), path: route.path };
           if (isWebhookPath(route.path)) {
             if (!route.verifiesSignature) reportRoute(context, model, route, { messageId: 'unverifiedWebhook', data });

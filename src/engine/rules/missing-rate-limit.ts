@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import spec from '../../../rules/missing-rate-limit.yaml';
+import specData from '../../../rules/missing-rate-limit.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel, type FileModel, type Route } from '../model';
 import { T, property } from '../model/ast';
@@ -13,7 +13,9 @@ import { teamFromContext } from './team';
 type MessageIds = 'missingRateLimit' | 'addLimiter' | 'defineLimiter' | 'addRouteConfig' | 'addThrottle';
 type Options = [];
 
-export const missingRateLimitSpec = spec as RuleSpec;
+const spec = specData as RuleSpec;
+
+export const missingRateLimitSpec = spec;
 
 const AUTH_OPERATION = /^(login|logIn|signIn|signin|register|signUp|signup|forgotPassword|resetPassword|requestPasswordReset|verifyOtp|verifyOTP|verify2fa|verifyMfa|refreshToken|token|authenticate|magicLink)$/;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'ALL']);
@@ -34,10 +36,10 @@ export default createRule<Options, MessageIds>({
   name: spec.id,
   meta: {
     type: 'problem',
-    ...metaFromSpec(spec as RuleSpec),
+    ...metaFromSpec<MessageIds>(spec),
     hasSuggestions: true,
     schema: [],
-  } as TSESLint.RuleMetaData<MessageIds, { skill: string; recommended: boolean }>,
+  },
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;

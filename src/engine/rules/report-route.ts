@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileModel, Route } from '../model';
-import type { Exposure } from '../types';
+import type { ConditionalFinding, Exposure } from '../types';
 
 /** Exposures recorded while reporting, read back by the engine to let a workspace scan drop findings other files resolve. */
 const exposures = new WeakMap<FileModel, Map<string, Exposure>>();
@@ -29,6 +29,32 @@ export function reportRoute<M extends string>(
     path: route.path,
   });
   context.report({ ...descriptor, node } as TSESLint.ReportDescriptor<M>);
+}
+
+
+const conditionals = new WeakMap<FileModel, ConditionalFinding[]>();
+
+export function recordConditional(model: FileModel, route: Route, ruleId: string, messageId: string): void {
+  if (!route.exportName || route.mountedHere || route.path === undefined) return;
+  const list = conditionals.get(model) ?? [];
+  const loc = route.reportNode.loc;
+  list.push({
+    ruleId,
+    messageId,
+    method: methodLabel(route),
+    path: route.path,
+    exportName: route.exportName,
+    framework: route.framework,
+    line: loc.start.line,
+    column: loc.start.column + 1,
+    endLine: loc.end.line,
+    endColumn: loc.end.column + 1,
+  });
+  conditionals.set(model, list);
+}
+
+export function conditionalsOf(model: FileModel): ConditionalFinding[] {
+  return conditionals.get(model) ?? [];
 }
 
 /** `POST`, or `POST/PUT` for a route with several methods. */

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import spec from '../../../rules/unbounded-query.yaml';
+import specData from '../../../rules/unbounded-query.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel, type UnboundedRead } from '../model';
 import { T, unwrap } from '../model/ast';
@@ -12,7 +12,9 @@ import { teamFromContext } from './team';
 type MessageIds = 'unboundedQuery' | 'addLimit';
 type Options = [];
 
-export const unboundedQuerySpec = spec as RuleSpec;
+const spec = specData as RuleSpec;
+
+export const unboundedQuerySpec = spec;
 
 const HINTS: Record<UnboundedRead['library'], string> = {
   prisma: '`take`',
@@ -29,10 +31,10 @@ export default createRule<Options, MessageIds>({
   name: spec.id,
   meta: {
     type: 'problem',
-    ...metaFromSpec(spec as RuleSpec),
+    ...metaFromSpec<MessageIds>(spec),
     hasSuggestions: true,
     schema: [],
-  } as TSESLint.RuleMetaData<MessageIds, { skill: string; recommended: boolean }>,
+  },
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;

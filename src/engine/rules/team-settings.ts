@@ -1,1 +1,0 @@
-export type { RuleSettings as EngineSettings } from './team';
