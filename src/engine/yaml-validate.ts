@@ -111,5 +111,6 @@ export function parseYamlWithSchema<T>(text: string, file: string, schema: objec
     const pos = positionOf(doc, pointerToPath(error.instancePath), counter, key);
     problems.push({ file, line: pos.line, column: pos.col, message });
   }
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { ok: false, problems };
 }
