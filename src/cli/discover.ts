@@ -45,8 +45,13 @@ export async function discover(root: string, inputs: string[], extraIgnore: Igno
       continue;
     }
     const rel = path.relative(root, abs).split(path.sep).join('/');
-    if (statSync(abs).isFile()) {
+    const stat = statSync(abs);
+    if (stat.isFile()) {
       found.add(rel);
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      notes.push(`${input}: not a regular file or folder; skipped`);
       continue;
     }
     const files = await glob(SOURCE_GLOB, { cwd: abs, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, dot: false });

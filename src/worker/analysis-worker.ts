@@ -19,7 +19,9 @@ function analyzeFile(root: string, rel: string, settings: EngineSettings): Analy
   const abs = `${root}/${rel}`;
   const empty: AnalyzeResult = { fileName: rel, findings: [], facts: { mounts: [], globalGuard: { auth: false, rateLimit: false } }, ruleErrors: [] };
   try {
-    const size = statSync(abs).size;
+    const stat = statSync(abs);
+    if (!stat.isFile()) return { ...empty, skipped: { reason: 'unreadable', message: 'Skipped: not a regular file.' } };
+    const size = stat.size;
     if (size > MAX_FILE_BYTES) return { ...empty, skipped: { reason: 'too-large', message: `Skipped: ${Math.round(size / 1024)} KB is above the ${MAX_FILE_BYTES / 1000} KB limit for analysis.` } };
     return analyze(readFileSync(abs, 'utf8'), rel, settings);
   } catch (error) {
