@@ -30,7 +30,7 @@ export async function analyzeInWorkers(
   const count = Math.min(jobs, batches.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: count }, () => new Worker(workerFile));
+  const workers = Array.from({ length: count }, () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 192 } }));
   try {
     await Promise.all(
       workers.map(

@@ -1,14 +1,15 @@
 import * as tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { Rule } from 'eslint';
 import { Linter } from 'eslint/universal';
 import { catalog } from './catalog';
 import { getModel } from './model';
 import { conditionalsOf, exposureKey, exposuresOf } from './rules/report-route';
 import { rules } from './rules';
 import { effectiveSeverity, type EngineSettings } from './analyze-settings';
-import { teamSettings } from './settings';
+import { compileSettings } from './rules/team';
 import { applySuppressions, readSuppressions } from './suppressions';
-import type { AnalyzeResult, FileFacts, Finding, Severity } from './types';
+import type { AnalyzeResult, Exposure, FileFacts, Finding, Severity } from './types';
 
 export { effectiveSeverity, type EngineSettings };
 
@@ -60,7 +61,7 @@ function setupFor(settings: EngineSettings, disabled: ReadonlySet<string>): Lint
         sourceType: 'module',
         parserOptions: { ecmaFeatures: { jsx: true } },
       },
-      plugins: { [PLUGIN]: { rules: rules as unknown as Record<string, import('eslint').Rule.RuleModule> } },
+      plugins: { [PLUGIN]: { rules: rules as unknown as Record<string, Rule.RuleModule> } },
       rules: Object.fromEntries(enabled.map((id) => [`${PLUGIN}/${id}`, 'warn'])),
       settings: { backendCoach: settings },
       // Users' own eslint-disable comments name rules this Linter does not have; our suppressions are separate.
@@ -72,7 +73,7 @@ function setupFor(settings: EngineSettings, disabled: ReadonlySet<string>): Lint
   return setup;
 }
 
-function toFinding(message: Linter.LintMessage, settings: EngineSettings, exposures: ReadonlyMap<string, import('./types').Exposure>): Finding | undefined {
+function toFinding(message: Linter.LintMessage, settings: EngineSettings, exposures: ReadonlyMap<string, Exposure>): Finding | undefined {
   if (!message.ruleId?.startsWith(`${PLUGIN}/`)) return undefined;
   const ruleId = message.ruleId.slice(PLUGIN.length + 1);
   const severity = effectiveSeverity(ruleId, settings);
@@ -116,7 +117,7 @@ export function analyze(text: string, fileName: string, settings: EngineSettings
     result.skipped = { reason: 'minified', message: 'Skipped: the file looks minified or generated (very long lines).' };
     return result;
   }
-  if (settings.file?.ignore?.length && teamSettings(settings.file).ignore.ignores(fileName.replace(/^\/+/, ''))) {
+  if (settings.file?.ignore?.length && compileSettings(settings).ignore.ignores(fileName.replace(/^\/+/, ''))) {
     result.skipped = { reason: 'ignored', message: 'Skipped: ignored by .backendcoach.yaml.' };
     return result;
   }
@@ -144,7 +145,7 @@ export function analyze(text: string, fileName: string, settings: EngineSettings
     }
     const sourceCode = linter.getSourceCode() as unknown as TSESLint.SourceCode | null;
     if (!sourceCode) return result;
-    const model = getModel(sourceCode, fileName, teamSettings(settings.file ?? {}, { snippetFixes: settings.snippetFixes }));
+    const model = getModel(sourceCode, fileName, compileSettings(settings));
     const exposures = exposuresOf(model);
     const findings = messages.map((m) => toFinding(m, settings, exposures)).filter((f): f is Finding => !!f);
     result.findings = sortFindings(applySuppressions(findings, readSuppressions(sourceCode.getAllComments()), new Set(Object.keys(rules))));

@@ -62,8 +62,18 @@ function recordExportedValue(index: FileIndex, value: Node, name: string): void 
   }
 }
 
-/** One pass over the AST: calls, classes, imports and exports, in source order. */
-export function buildIndex(program: TSESTree.Program, fileName: string): FileIndex {
+/** ESLint's own traversal, which it has already made and cached for this file (SourceCode#traverse). */
+interface TraversalStep {
+  kind: number;
+  phase?: number;
+  target: unknown;
+}
+
+/**
+ * One pass over the AST: calls, classes, imports and exports, in source order. Reuses the traversal ESLint
+ * already made for this file when there is one, so the model costs a loop over an array, not a second walk.
+ */
+export function buildIndex(program: TSESTree.Program, fileName: string, sourceCode?: { traverse?: () => Iterable<TraversalStep> }): FileIndex {
   const index: FileIndex = {
     fileName,
     calls: [],
@@ -76,7 +86,7 @@ export function buildIndex(program: TSESTree.Program, fileName: string): FileInd
     exportedFunctions: new Map(),
     program,
   };
-  walk(program, (node) => {
+  const visit = (node: Node): boolean | undefined => {
     switch (node.type) {
       case T.CallExpression:
         index.calls.push(node);
@@ -101,7 +111,7 @@ export function buildIndex(program: TSESTree.Program, fileName: string): FileInd
             s.type === T.ImportDefaultSpecifier ? 'default' : s.type === T.ImportNamespaceSpecifier ? '*' : s.imported.type === T.Identifier ? s.imported.name : String(s.imported.value);
           index.imports.set(s.local.name, { source: node.source.value, imported });
         }
-        return false;
+        break;
       case T.VariableDeclarator: {
         const source = requireSource(node.init);
         if (source !== undefined) {
@@ -147,7 +157,13 @@ export function buildIndex(program: TSESTree.Program, fileName: string): FileInd
         break;
     }
     return undefined;
-  });
+  };
+  const steps = sourceCode?.traverse?.();
+  if (steps) {
+    for (const step of steps) if (step.kind === 1 && step.phase === 1) visit(step.target as Node);
+  } else {
+    walk(program, visit);
+  }
   return index;
 }
 

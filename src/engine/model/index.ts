@@ -33,7 +33,7 @@ export function getModel(sourceCode: Readonly<TSESLint.SourceCode>, fileName: st
   const key = sourceCode.ast;
   const cached = cache.get(key);
   if (cached) return cached;
-  const index = buildIndex(sourceCode.ast, fileName);
+  const index = buildIndex(sourceCode.ast, fileName, sourceCode as unknown as Parameters<typeof buildIndex>[2]);
   const ctx: ModelContext = { fileName, index, team, sourceCode };
   const globalGuard = nestGlobalGuards(ctx);
   const fastify = buildFastifyModel(ctx);

@@ -272,7 +272,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
   for (const tagged of ctx.index.tagged) {
     const tag = memberPath(tagged.tag);
     if (!SQL_TAGS.test(tag[tag.length - 1] ?? '')) continue;
-    checkSql(tagged.quasi, tagged);
+    checkSql(tagged.quasi);
   }
   return out;
 
@@ -321,7 +321,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
         if (!stored || !usesAll(stored)) return;
       }
     }
-    checkSql(arg, call);
+    checkSql(arg);
   }
 
   function usesAll(declarator: Node): boolean {
@@ -332,7 +332,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
     }));
   }
 
-  function checkSql(literal: Node, _call: Node): void {
+  function checkSql(literal: Node): void {
     const text = staticText(literal);
     if (text === undefined || sqlIsBounded(text)) return;
     out.push({ library: 'sql', reportNode: literal, operation: 'SELECT', fix: literal.type === T.Literal || literal.type === T.TemplateLiteral ? { kind: 'sql', literal } : undefined });

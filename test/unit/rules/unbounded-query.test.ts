@@ -1,0 +1,1822 @@
+import rule from '../../../src/engine/rules/unbounded-query';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester().run('unbounded-query', rule, {
+  valid: [
+    // ---------------------------------------------------------------- Prisma
+    {
+      name: 'prisma findMany with take and cursor pagination',
+      filename: 'src/services/orders.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function listOrders(customerId: string, cursor?: string) {
+  return prisma.order.findMany({
+    where: { customerId },
+    take: 50,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    orderBy: { id: 'asc' },
+  });
+}
+`,
+    },
+    {
+      name: 'prisma findUnique and findFirst read one row',
+      filename: 'src/services/users.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function getUser(id: string) {
+  return prisma.user.findUnique({ where: { id } });
+}
+
+export async function latestInvoice(userId: string) {
+  return prisma.invoice.findFirst({ where: { userId }, orderBy: { createdAt: 'desc' } });
+}
+`,
+    },
+    {
+      name: 'prisma count is not a list',
+      filename: 'src/services/orders.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function openOrderCount(customerId: string) {
+  return prisma.order.count({ where: { customerId, status: 'OPEN' } });
+}
+`,
+    },
+    {
+      name: 'prisma findMany with a spread of pagination args',
+      filename: 'src/services/products.ts',
+      code: `
+import { prisma } from '../db';
+import { pageArgs } from '../lib/pagination';
+
+export async function listProducts(categoryId: string, page: number) {
+  return prisma.product.findMany({
+    where: { categoryId },
+    ...pageArgs(page),
+  });
+}
+`,
+    },
+    {
+      name: 'prisma findMany filtered on the unique email',
+      filename: 'src/services/accounts.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function accountsForEmail(email: string) {
+  return prisma.account.findMany({ where: { email } });
+}
+`,
+    },
+    {
+      name: 'prisma $queryRaw with LIMIT',
+      filename: 'src/services/reports.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function topCustomers(since: Date) {
+  return prisma.$queryRaw\`SELECT customer_id, SUM(total) AS spent FROM orders WHERE created_at > \${since} GROUP BY customer_id ORDER BY spent DESC LIMIT 10\`;
+}
+`,
+    },
+    // ---------------------------------------------------------------- Mongoose
+    {
+      name: 'mongoose find with limit later in the chain',
+      filename: 'src/services/posts.ts',
+      code: `
+import { Post } from '../models/post';
+
+export async function recentPosts(authorId: string) {
+  return Post.find({ author: authorId }).sort({ createdAt: -1 }).limit(20).lean();
+}
+`,
+    },
+    {
+      name: 'mongoose single-document reads and counts',
+      filename: 'src/services/users.ts',
+      code: `
+import { User } from '../models/user';
+
+export async function getUser(id: string) {
+  return User.findById(id).lean();
+}
+
+export async function userByEmail(email: string) {
+  return User.findOne({ email }).exec();
+}
+
+export async function activeUsers() {
+  return User.countDocuments({ active: true });
+}
+`,
+    },
+    {
+      name: 'mongoose query kept in a variable and limited later',
+      filename: 'src/services/orders.ts',
+      code: `
+import { Order } from '../models/order';
+
+export async function searchOrders(status: string | undefined, pageSize: number) {
+  let query = Order.find({ deletedAt: null });
+  if (status) query = query.where('status').equals(status);
+  query = query.limit(pageSize);
+  return query.exec();
+}
+`,
+    },
+    {
+      name: 'mongoose query handed to a pagination helper',
+      filename: 'src/routes/comments.ts',
+      code: `
+import { Router } from 'express';
+import { Comment } from '../models/comment';
+import { paginate } from '../lib/paginate';
+
+const router = Router();
+
+router.get('/posts/:id/comments', async (req, res) => {
+  const page = await paginate(Comment.find({ post: req.params.id }), req.query);
+  res.json(page);
+});
+
+export default router;
+`,
+    },
+    {
+      name: 'mongoose cursor streams documents',
+      filename: 'src/services/exports.ts',
+      code: `
+import { Order } from '../models/order';
+
+export async function exportOrders(write: (line: string) => void) {
+  const cursor = Order.find({ status: 'paid' }).cursor();
+  for await (const order of cursor) {
+    write(JSON.stringify(order));
+  }
+}
+`,
+    },
+    {
+      name: 'Array.prototype.find with a callback',
+      filename: 'src/services/cart.ts',
+      code: `
+export function findLine(cart: { lines: { sku: string; qty: number }[] }, sku: string) {
+  return cart.lines.find((line) => line.sku === sku);
+}
+
+export class PriceList {
+  private readonly Prices = [{ sku: 'a', amount: 1 }];
+  priceOf(sku: string) {
+    return this.Prices.find((p) => p.sku === sku)?.amount;
+  }
+}
+`,
+    },
+    {
+      name: 'aggregation with a $limit stage',
+      filename: 'src/services/analytics.ts',
+      code: `
+import { Order } from '../models/order';
+
+export async function bestSellers() {
+  return Order.aggregate([
+    { $match: { status: 'paid' } },
+    { $group: { _id: '$sku', sold: { $sum: '$qty' } } },
+    { $sort: { sold: -1 } },
+    { $limit: 10 },
+  ]);
+}
+`,
+    },
+    {
+      name: 'aggregation that groups everything into one document',
+      filename: 'src/services/analytics.ts',
+      code: `
+import { Order } from '../models/order';
+
+export async function revenue() {
+  const [total] = await Order.aggregate([
+    { $match: { status: 'paid' } },
+    { $group: { _id: null, revenue: { $sum: '$total' } } },
+  ]);
+  return total;
+}
+`,
+    },
+    // ---------------------------------------------------------------- MongoDB driver
+    {
+      name: 'mongodb driver find with limit before toArray',
+      filename: 'src/repositories/events.ts',
+      code: `
+import type { Db } from 'mongodb';
+
+export async function latestEvents(db: Db, type: string) {
+  return db.collection('events').find({ type }).sort({ at: -1 }).limit(100).toArray();
+}
+`,
+    },
+    {
+      name: 'mongodb driver find with limit in the options and findOne',
+      filename: 'src/repositories/events.ts',
+      code: `
+import type { Db } from 'mongodb';
+
+export async function latestEvents(db: Db, type: string) {
+  return db.collection('events').find({ type }, { limit: 50, sort: { at: -1 } }).toArray();
+}
+
+export async function eventById(db: Db, id: string) {
+  return db.collection('events').findOne({ _id: id });
+}
+`,
+    },
+    {
+      name: 'mongodb driver stream',
+      filename: 'src/jobs/exporter.ts',
+      code: `
+import type { Db } from 'mongodb';
+
+export function streamAudit(db: Db) {
+  return db.collection('audit').find({}).stream();
+}
+`,
+    },
+    // ---------------------------------------------------------------- TypeORM
+    {
+      name: 'typeorm repository find with take',
+      filename: 'src/services/invoices.ts',
+      code: `
+import { AppDataSource } from '../data-source';
+import { Invoice } from '../entities/invoice';
+
+const invoices = AppDataSource.getRepository(Invoice);
+
+export async function unpaidInvoices(page: number) {
+  return invoices.find({ where: { paid: false }, order: { dueAt: 'ASC' }, take: 25, skip: page * 25 });
+}
+`,
+    },
+    {
+      name: 'typeorm findOneBy and findBy on a unique key',
+      filename: 'src/services/users.ts',
+      code: `
+import { Repository } from 'typeorm';
+import { User } from '../entities/user';
+
+export class UsersService {
+  constructor(private readonly usersRepository: Repository<User>) {}
+
+  byId(id: string) {
+    return this.usersRepository.findOneBy({ id });
+  }
+
+  byEmail(email: string) {
+    return this.usersRepository.findBy({ email });
+  }
+}
+`,
+    },
+    {
+      name: 'nestjs injected repository find with take',
+      filename: 'src/orders/orders.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectRepository(Order) private readonly repo: Repository<Order>) {}
+
+  list(customerId: string) {
+    return this.repo.find({ where: { customerId }, take: 50 });
+  }
+}
+`,
+    },
+    {
+      name: 'typeorm query builder with take in the chain',
+      filename: 'src/orders/orders.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectRepository(Order) private readonly repo: Repository<Order>) {}
+
+  recent(customerId: string) {
+    return this.repo
+      .createQueryBuilder('o')
+      .where('o.customerId = :customerId', { customerId })
+      .orderBy('o.createdAt', 'DESC')
+      .take(20)
+      .getMany();
+  }
+}
+`,
+    },
+    {
+      name: 'typeorm query builder limited later on the same variable',
+      filename: 'src/orders/orders.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectRepository(Order) private readonly repo: Repository<Order>) {}
+
+  async search(status: string | undefined, limit: number) {
+    const qb = this.repo.createQueryBuilder('o').where('o.deletedAt IS NULL');
+    if (status) qb.andWhere('o.status = :status', { status });
+    qb.take(limit);
+    return qb.getMany();
+  }
+}
+`,
+    },
+    {
+      name: 'typeorm query builder single-row reads and counts',
+      filename: 'src/orders/orders.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectRepository(Order) private readonly repo: Repository<Order>) {}
+
+  byNumber(number: string) {
+    return this.repo.createQueryBuilder('o').where('o.number = :number', { number }).getOne();
+  }
+
+  countOpen() {
+    return this.repo.createQueryBuilder('o').where('o.status = :status', { status: 'open' }).getCount();
+  }
+}
+`,
+    },
+    // ---------------------------------------------------------------- Sequelize
+    {
+      name: 'sequelize findAll with limit',
+      filename: 'src/services/products.ts',
+      code: `
+import { Product } from '../models';
+
+export async function productsInCategory(categoryId: number, offset = 0) {
+  return Product.findAll({ where: { categoryId }, order: [['name', 'ASC']], limit: 50, offset });
+}
+`,
+    },
+    {
+      name: 'sequelize findByPk, findOne and count',
+      filename: 'src/services/products.ts',
+      code: `
+import { Product } from '../models';
+
+export async function productById(id: number) {
+  return Product.findByPk(id);
+}
+
+export async function productBySlug(slug: string) {
+  return Product.findOne({ where: { slug } });
+}
+
+export async function productCount(categoryId: number) {
+  return Product.count({ where: { categoryId } });
+}
+`,
+    },
+    // ---------------------------------------------------------------- Knex
+    {
+      name: 'knex select with limit',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { knex } from '../db';
+
+export async function recentOrders(customerId: string) {
+  return knex('orders').where('customer_id', customerId).orderBy('created_at', 'desc').limit(20).select('*');
+}
+`,
+    },
+    {
+      name: 'knex first, unique where and count',
+      filename: 'src/repositories/users.ts',
+      code: `
+import { knex } from '../db';
+
+export async function userByEmail(email: string) {
+  return knex('users').where({ email }).first();
+}
+
+export async function userById(id: string) {
+  return knex('users').where('id', id).select('id', 'email', 'name');
+}
+
+export async function userCount() {
+  return knex('users').count('id as total');
+}
+`,
+    },
+    // ---------------------------------------------------------------- Drizzle
+    {
+      name: 'drizzle select with limit',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { desc, eq } from 'drizzle-orm';
+import { db } from '../db';
+import { orders } from '../db/schema';
+
+export async function recentOrders(customerId: string) {
+  return db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(20);
+}
+`,
+    },
+    {
+      name: 'drizzle select by primary key and count',
+      filename: 'src/repositories/users.ts',
+      code: `
+import { count, eq } from 'drizzle-orm';
+import { db } from '../db';
+import { users } from '../db/schema';
+
+export async function userById(id: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  return user;
+}
+
+export async function totalUsers() {
+  const [row] = await db.select({ value: count() }).from(users);
+  return row.value;
+}
+`,
+    },
+    {
+      name: 'knex builder kept in a variable and limited later',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { knex } from '../db';
+
+export async function searchOrders(status?: string) {
+  const query = knex('orders').select('id', 'status', 'total');
+  if (status) query.where('status', status);
+  return query.orderBy('created_at', 'desc').limit(20);
+}
+`,
+    },
+    {
+      name: 'drizzle relational findMany with limit',
+      filename: 'src/repositories/users.ts',
+      code: `
+import { db } from '../db';
+
+export async function usersWithPosts() {
+  return db.query.users.findMany({ with: { posts: true }, limit: 20 });
+}
+`,
+    },
+    // ---------------------------------------------------------------- Raw SQL
+    {
+      name: 'pg pool.query with LIMIT, by id, and a count',
+      filename: 'src/repositories/users.js',
+      code: `
+const { pool } = require('../db');
+
+async function recentUsers(limit) {
+  const { rows } = await pool.query('SELECT id, email FROM users ORDER BY created_at DESC LIMIT $1', [limit]);
+  return rows;
+}
+
+async function userById(id) {
+  const { rows } = await pool.query('SELECT id, email FROM users WHERE id = $1', [id]);
+  return rows[0];
+}
+
+async function activeUserCount() {
+  const { rows } = await pool.query('SELECT COUNT(*) FROM users WHERE active = true');
+  return Number(rows[0].count);
+}
+
+module.exports = { recentUsers, userById, activeUserCount };
+`,
+    },
+    {
+      name: 'pg existence check and writes',
+      filename: 'src/repositories/sessions.ts',
+      code: `
+import { pool } from '../db';
+
+export async function sessionExists(token: string) {
+  const { rows } = await pool.query('SELECT EXISTS (SELECT 1 FROM sessions WHERE token = $1) AS found', [token]);
+  return rows[0].found;
+}
+
+export async function revokeAll(userId: string) {
+  await pool.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1', [userId]);
+}
+`,
+    },
+    {
+      name: 'mysql2 execute with LIMIT',
+      filename: 'src/repositories/products.ts',
+      code: `
+import { pool } from '../db';
+
+export async function productsPage(categoryId: number, offset: number) {
+  const [rows] = await pool.execute('SELECT id, name, price FROM products WHERE category_id = ? ORDER BY name LIMIT 50 OFFSET ?', [categoryId, offset]);
+  return rows;
+}
+`,
+    },
+    {
+      name: 'sqlite3 db.all with LIMIT and better-sqlite3 single-row get',
+      filename: 'src/repositories/notes.ts',
+      code: `
+import { db, sqlite } from '../db';
+
+export function latestNotes(userId: number, cb: (err: Error | null, rows: unknown[]) => void) {
+  db.all('SELECT id, title FROM notes WHERE user_id = ? ORDER BY updated_at DESC LIMIT 20', [userId], cb);
+}
+
+export function noteTitle(slug: string) {
+  return sqlite.prepare('SELECT title FROM notes WHERE slug = ?').get(slug);
+}
+`,
+    },
+    {
+      name: 'FETCH FIRST and TOP bound a SELECT',
+      filename: 'src/repositories/reports.ts',
+      code: `
+import { oracle, mssql } from '../db';
+
+export async function firstTen() {
+  return oracle.query('SELECT id, total FROM orders ORDER BY total DESC FETCH FIRST 10 ROWS ONLY');
+}
+
+export async function topTen() {
+  return mssql.query('SELECT TOP 10 id, total FROM orders ORDER BY total DESC');
+}
+`,
+    },
+    // ---------------------------------------------------------------- Files that read whole tables on purpose
+    {
+      name: 'a migration reads the whole table',
+      filename: 'migrations/2024_01_15_backfill_slugs.ts',
+      code: `
+import { prisma } from '../src/db';
+
+export async function up() {
+  const posts = await prisma.post.findMany();
+  for (const post of posts) {
+    await prisma.post.update({ where: { id: post.id }, data: { slug: post.title.toLowerCase() } });
+  }
+}
+`,
+    },
+    {
+      name: 'a one-off script reads the whole table',
+      filename: 'scripts/backfill.ts',
+      code: `
+import { pool } from '../src/db';
+
+async function main() {
+  const { rows } = await pool.query('SELECT id, email FROM users');
+  console.log(rows.length);
+}
+
+main();
+`,
+    },
+    {
+      name: 'a test reads the whole collection',
+      filename: 'src/users.test.ts',
+      code: `
+import { User } from './models/user';
+
+it('stores every user', async () => {
+  const users = await User.find({});
+  expect(users).toHaveLength(3);
+});
+`,
+    },
+    {
+      name: 'a seed file reads the whole table',
+      filename: 'src/db/seeds/02_orders.ts',
+      code: `
+import { knex } from '../index';
+
+export async function seed() {
+  const customers = await knex('customers').select('id');
+  await knex('orders').insert(customers.map((c: { id: string }) => ({ customer_id: c.id, total: 10 })));
+}
+`,
+    },
+  ],
+  invalid: [
+    // ---------------------------------------------------------------- Prisma
+    {
+      name: 'prisma findMany with a where but no take',
+      filename: 'src/services/orders.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function listOrders(customerId: string) {
+  return prisma.order.findMany({ where: { customerId } });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { prisma } from '../db';
+
+export async function listOrders(customerId: string) {
+  return prisma.order.findMany({ where: { customerId }, take: 100 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'prisma findMany with no arguments',
+      filename: 'src/services/tags.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function allTags() {
+  const tags = await prisma.tag.findMany();
+  return tags.map((t) => t.name);
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { prisma } from '../db';
+
+export async function allTags() {
+  const tags = await prisma.tag.findMany({ take: 100 });
+  return tags.map((t) => t.name);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'prisma findMany with an empty options object in a route handler',
+      filename: 'src/routes/products.ts',
+      code: `
+import { Router } from 'express';
+import { prisma } from '../db';
+
+const router = Router();
+
+router.get('/products', async (_req, res) => {
+  res.json(await prisma.product.findMany({}));
+});
+
+export default router;
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 8,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { Router } from 'express';
+import { prisma } from '../db';
+
+const router = Router();
+
+router.get('/products', async (_req, res) => {
+  res.json(await prisma.product.findMany({ take: 100 }));
+});
+
+export default router;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'prisma findMany with options kept in a const: no automatic fix',
+      filename: 'src/services/orders.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function ordersByStatus(status: string) {
+  const args = { where: { status }, orderBy: { createdAt: 'desc' as const } };
+  return prisma.order.findMany(args);
+}
+`,
+      errors: [{ messageId: 'unboundedQuery', line: 6, column: 23, suggestions: [] }],
+    },
+    {
+      name: 'prisma $queryRaw without LIMIT',
+      filename: 'src/services/reports.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function ordersSince(since: Date) {
+  return prisma.$queryRaw\`SELECT id, total FROM orders WHERE created_at > \${since}\`;
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+import { prisma } from '../db';
+
+export async function ordersSince(since: Date) {
+  return prisma.$queryRaw\`SELECT id, total FROM orders WHERE created_at > \${since} LIMIT 100\`;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- Mongoose
+    {
+      name: 'mongoose find without limit',
+      filename: 'src/services/posts.ts',
+      code: `
+import { Post } from '../models/post';
+
+export async function postsByAuthor(authorId: string) {
+  return Post.find({ author: authorId }).sort({ createdAt: -1 }).lean();
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { Post } from '../models/post';
+
+export async function postsByAuthor(authorId: string) {
+  return Post.find({ author: authorId }).limit(100).sort({ createdAt: -1 }).lean();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'nestjs injected mongoose model find without limit',
+      filename: 'src/users/users.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { User } from './user.schema';
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectModel(User.name) private readonly users: Model<User>) {}
+
+  async inactive() {
+    return this.users.find({ lastLoginAt: { $lt: new Date(Date.now() - 90 * 864e5) } }).exec();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 12,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { User } from './user.schema';
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectModel(User.name) private readonly users: Model<User>) {}
+
+  async inactive() {
+    return this.users.find({ lastLoginAt: { $lt: new Date(Date.now() - 90 * 864e5) } }).limit(100).exec();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'mongoose aggregate without $limit',
+      filename: 'src/services/analytics.ts',
+      code: `
+import { Order } from '../models/order';
+
+export async function salesBySku() {
+  return Order.aggregate([
+    { $match: { status: 'paid' } },
+    { $group: { _id: '$sku', sold: { $sum: '$qty' } } },
+  ]);
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: 'a `$limit` stage' },
+              output: `
+import { Order } from '../models/order';
+
+export async function salesBySku() {
+  return Order.aggregate([
+    { $match: { status: 'paid' } },
+    { $group: { _id: '$sku', sold: { $sum: '$qty' } } }, { $limit: 100 },
+  ]);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- MongoDB driver
+    {
+      name: 'mongodb driver find().toArray() without limit',
+      filename: 'src/repositories/events.ts',
+      code: `
+import type { Db } from 'mongodb';
+
+export async function eventsOfType(db: Db, type: string) {
+  return db.collection('events').find({ type }).toArray();
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import type { Db } from 'mongodb';
+
+export async function eventsOfType(db: Db, type: string) {
+  return db.collection('events').find({ type }).limit(100).toArray();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'mongodb driver typed collection find().sort().toArray() without limit',
+      filename: 'src/audit/audit.service.ts',
+      code: `
+import type { Collection } from 'mongodb';
+import type { AuditEvent } from './audit-event';
+
+export class AuditService {
+  constructor(private readonly events: Collection<AuditEvent>) {}
+
+  forUser(userId: string) {
+    return this.events.find({ userId }).sort({ at: -1 }).toArray();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 9,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import type { Collection } from 'mongodb';
+import type { AuditEvent } from './audit-event';
+
+export class AuditService {
+  constructor(private readonly events: Collection<AuditEvent>) {}
+
+  forUser(userId: string) {
+    return this.events.find({ userId }).sort({ at: -1 }).limit(100).toArray();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- TypeORM
+    {
+      name: 'typeorm repository find without take',
+      filename: 'src/services/invoices.ts',
+      code: `
+import { AppDataSource } from '../data-source';
+import { Invoice } from '../entities/invoice';
+
+const invoices = AppDataSource.getRepository(Invoice);
+
+export async function unpaidInvoices() {
+  return invoices.find({ where: { paid: false }, order: { dueAt: 'ASC' } });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 8,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { AppDataSource } from '../data-source';
+import { Invoice } from '../entities/invoice';
+
+const invoices = AppDataSource.getRepository(Invoice);
+
+export async function unpaidInvoices() {
+  return invoices.find({ where: { paid: false }, order: { dueAt: 'ASC' }, take: 100 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'nestjs @InjectRepository this.repo.find() without take',
+      filename: 'src/orders/orders.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectRepository(Order) private readonly repo: Repository<Order>) {}
+
+  findAll() {
+    return this.repo.find();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 12,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectRepository(Order) private readonly repo: Repository<Order>) {}
+
+  findAll() {
+    return this.repo.find({ take: 100 });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typeorm findBy on a non-unique column: no automatic fix',
+      filename: 'src/services/orders.ts',
+      code: `
+import { AppDataSource } from '../data-source';
+import { Order } from '../entities/order';
+
+const ordersRepository = AppDataSource.getRepository(Order);
+
+export async function ordersWithStatus(status: string) {
+  return ordersRepository.findBy({ status });
+}
+`,
+      errors: [{ messageId: 'unboundedQuery', line: 8, column: 27, suggestions: [] }],
+    },
+    {
+      name: 'typeorm query builder getMany without take',
+      filename: 'src/orders/orders.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectRepository(Order) private readonly repo: Repository<Order>) {}
+
+  byCustomer(customerId: string) {
+    return this.repo
+      .createQueryBuilder('o')
+      .where('o.customerId = :customerId', { customerId })
+      .orderBy('o.createdAt', 'DESC')
+      .getMany();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 16,
+          column: 8,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.take()`' },
+              output: `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectRepository(Order) private readonly repo: Repository<Order>) {}
+
+  byCustomer(customerId: string) {
+    return this.repo
+      .createQueryBuilder('o')
+      .where('o.customerId = :customerId', { customerId })
+      .orderBy('o.createdAt', 'DESC').take(100)
+      .getMany();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- Sequelize
+    {
+      name: 'sequelize findAll with a where but no limit',
+      filename: 'src/services/products.ts',
+      code: `
+import { Product } from '../models';
+
+export async function productsInCategory(categoryId: number) {
+  return Product.findAll({ where: { categoryId }, order: [['name', 'ASC']] });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`limit`' },
+              output: `
+import { Product } from '../models';
+
+export async function productsInCategory(categoryId: number) {
+  return Product.findAll({ where: { categoryId }, order: [['name', 'ASC']], limit: 100 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'sequelize findAll() in an express handler',
+      filename: 'src/routes/users.js',
+      code: `
+const express = require('express');
+const { User } = require('../models');
+
+const router = express.Router();
+
+router.get('/users', async (req, res) => {
+  const users = await User.findAll();
+  res.json(users);
+});
+
+module.exports = router;
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 8,
+          column: 28,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`limit`' },
+              output: `
+const express = require('express');
+const { User } = require('../models');
+
+const router = express.Router();
+
+router.get('/users', async (req, res) => {
+  const users = await User.findAll({ limit: 100 });
+  res.json(users);
+});
+
+module.exports = router;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- Knex
+    {
+      name: 'knex select without limit',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { knex } from '../db';
+
+export async function ordersWithStatus(status: string) {
+  return knex('orders').where('status', status).orderBy('created_at', 'desc').select('*');
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { knex } from '../db';
+
+export async function ordersWithStatus(status: string) {
+  return knex('orders').where('status', status).orderBy('created_at', 'desc').select('*').limit(100);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'knex db.select().from() without limit',
+      filename: 'src/repositories/customers.js',
+      code: `
+const db = require('knex')(require('../knexfile'));
+
+async function customersInCountry(country) {
+  const rows = await db.select('id', 'name').from('customers').where('country', country);
+  return rows;
+}
+
+module.exports = { customersInCountry };
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+const db = require('knex')(require('../knexfile'));
+
+async function customersInCountry(country) {
+  const rows = await db.select('id', 'name').from('customers').where('country', country).limit(100);
+  return rows;
+}
+
+module.exports = { customersInCountry };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- Drizzle
+    {
+      name: 'drizzle db.select().from(t) without limit',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { orders } from '../db/schema';
+
+export async function ordersForCustomer(customerId: string) {
+  return db.select().from(orders).where(eq(orders.customerId, customerId));
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 7,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { orders } from '../db/schema';
+
+export async function ordersForCustomer(customerId: string) {
+  return db.select().from(orders).where(eq(orders.customerId, customerId)).limit(100);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'prisma findMany whose only take is on a nested relation',
+      filename: 'src/services/authors.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function authorsWithLatestPosts() {
+  return prisma.user.findMany({
+    include: { posts: { take: 5, orderBy: { createdAt: 'desc' } } },
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { prisma } from '../db';
+
+export async function authorsWithLatestPosts() {
+  return prisma.user.findMany({
+    include: { posts: { take: 5, orderBy: { createdAt: 'desc' } } }, take: 100,
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'prisma $queryRawUnsafe without LIMIT',
+      filename: 'src/services/exports.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function exportOrders() {
+  return prisma.$queryRawUnsafe('SELECT id, total, status FROM orders ORDER BY id');
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+import { prisma } from '../db';
+
+export async function exportOrders() {
+  return prisma.$queryRawUnsafe('SELECT id, total, status FROM orders ORDER BY id LIMIT 100');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- Mongoose (more)
+    {
+      name: 'mongoose query kept in a variable and awaited without a limit',
+      filename: 'src/services/orders.ts',
+      code: `
+import { Order } from '../models/order';
+
+export async function searchOrders(status?: string) {
+  const query = Order.find({ deletedAt: null });
+  if (status) query.where('status').equals(status);
+  return await query;
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { Order } from '../models/order';
+
+export async function searchOrders(status?: string) {
+  const query = Order.find({ deletedAt: null }).limit(100);
+  if (status) query.where('status').equals(status);
+  return await query;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'mongoose find inside Promise.all is still executed',
+      filename: 'src/services/dashboard.ts',
+      code: `
+import { Order } from '../models/order';
+
+export async function dashboard() {
+  const [open, total] = await Promise.all([Order.find({ status: 'open' }).lean(), Order.countDocuments()]);
+  return { open, total };
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 50,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { Order } from '../models/order';
+
+export async function dashboard() {
+  const [open, total] = await Promise.all([Order.find({ status: 'open' }).limit(100).lean(), Order.countDocuments()]);
+  return { open, total };
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- TypeORM (more)
+    {
+      name: 'typeorm property-injected repository find without take',
+      filename: 'src/tags/tags.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Tag } from './tag.entity';
+
+@Injectable()
+export class TagsService {
+  @InjectRepository(Tag)
+  private tags!: Repository<Tag>;
+
+  all() {
+    return this.tags.find({ order: { name: 'ASC' } });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 13,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Tag } from './tag.entity';
+
+@Injectable()
+export class TagsService {
+  @InjectRepository(Tag)
+  private tags!: Repository<Tag>;
+
+  all() {
+    return this.tags.find({ order: { name: 'ASC' }, take: 100 });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typeorm entity manager find without take',
+      filename: 'src/services/orders.ts',
+      code: `
+import { AppDataSource } from '../data-source';
+import { Order } from '../entities/order';
+
+export async function allOrders() {
+  return AppDataSource.manager.find(Order, { order: { createdAt: 'DESC' } });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 6,
+          column: 32,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { AppDataSource } from '../data-source';
+import { Order } from '../entities/order';
+
+export async function allOrders() {
+  return AppDataSource.manager.find(Order, { order: { createdAt: 'DESC' }, take: 100 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typeorm findAndCount with skip but no take',
+      filename: 'src/services/orders.ts',
+      code: `
+import { AppDataSource } from '../data-source';
+import { Order } from '../entities/order';
+
+const ordersRepository = AppDataSource.getRepository(Order);
+
+export async function ordersPage(page: number) {
+  const [items, total] = await ordersRepository.findAndCount({ order: { id: 'DESC' }, skip: page * 20 });
+  return { items, total };
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 8,
+          column: 49,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { AppDataSource } from '../data-source';
+import { Order } from '../entities/order';
+
+const ordersRepository = AppDataSource.getRepository(Order);
+
+export async function ordersPage(page: number) {
+  const [items, total] = await ordersRepository.findAndCount({ order: { id: 'DESC' }, skip: page * 20, take: 100 });
+  return { items, total };
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- Drizzle (more)
+    {
+      name: 'drizzle relational findMany without limit',
+      filename: 'src/repositories/users.ts',
+      code: `
+import { db } from '../db';
+
+export async function usersWithPosts() {
+  return db.query.users.findMany({ with: { posts: true } });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`limit`' },
+              output: `
+import { db } from '../db';
+
+export async function usersWithPosts() {
+  return db.query.users.findMany({ with: { posts: true }, limit: 100 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---------------------------------------------------------------- Raw SQL
+    {
+      name: 'pg pool.query SELECT without LIMIT',
+      filename: 'src/repositories/users.js',
+      code: `
+const { pool } = require('../db');
+
+async function activeUsers() {
+  const { rows } = await pool.query('SELECT id, email FROM users WHERE active = true');
+  return rows;
+}
+
+module.exports = { activeUsers };
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+const { pool } = require('../db');
+
+async function activeUsers() {
+  const { rows } = await pool.query('SELECT id, email FROM users WHERE active = true LIMIT 100');
+  return rows;
+}
+
+module.exports = { activeUsers };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'pg pool.query with a config object and a trailing semicolon',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { pool } from '../db';
+
+export async function ordersForCustomer(customerId: string) {
+  const result = await pool.query({ text: 'SELECT * FROM orders WHERE customer_id = $1 ORDER BY created_at DESC;', values: [customerId] });
+  return result.rows;
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 43,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+import { pool } from '../db';
+
+export async function ordersForCustomer(customerId: string) {
+  const result = await pool.query({ text: 'SELECT * FROM orders WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 100;', values: [customerId] });
+  return result.rows;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'mysql2 execute SELECT without LIMIT',
+      filename: 'src/repositories/products.ts',
+      code: `
+import { pool } from '../db';
+
+export async function productsInCategory(categoryId: number) {
+  const [rows] = await pool.execute('SELECT id, name, price FROM products WHERE category_id = ?', [categoryId]);
+  return rows;
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+import { pool } from '../db';
+
+export async function productsInCategory(categoryId: number) {
+  const [rows] = await pool.execute('SELECT id, name, price FROM products WHERE category_id = ? LIMIT 100', [categoryId]);
+  return rows;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'sqlite3 db.all SELECT without LIMIT',
+      filename: 'src/repositories/notes.js',
+      code: `
+const db = require('../db');
+
+function notesForUser(userId, cb) {
+  db.all(\`SELECT id, title, body
+          FROM notes
+          WHERE user_id = ?\`, [userId], cb);
+}
+
+module.exports = { notesForUser };
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+const db = require('../db');
+
+function notesForUser(userId, cb) {
+  db.all(\`SELECT id, title, body
+          FROM notes
+          WHERE user_id = ? LIMIT 100\`, [userId], cb);
+}
+
+module.exports = { notesForUser };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'better-sqlite3 prepare().all() without LIMIT',
+      filename: 'src/repositories/tasks.ts',
+      code: `
+import Database from 'better-sqlite3';
+
+const db = new Database('app.db');
+
+export function openTasks(projectId: number) {
+  return db.prepare('SELECT id, title FROM tasks WHERE project_id = ? AND done = 0').all(projectId);
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 7,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+import Database from 'better-sqlite3';
+
+const db = new Database('app.db');
+
+export function openTasks(projectId: number) {
+  return db.prepare('SELECT id, title FROM tasks WHERE project_id = ? AND done = 0 LIMIT 100').all(projectId);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'SQL kept in a module constant: the report and fix land on the constant',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { pool } from '../db';
+
+const ORDERS_BY_STATUS = 'SELECT id, total FROM orders WHERE status = $1 ORDER BY created_at DESC';
+
+export async function ordersByStatus(status: string) {
+  const { rows } = await pool.query(ORDERS_BY_STATUS, [status]);
+  return rows;
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 4,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+import { pool } from '../db';
+
+const ORDERS_BY_STATUS = 'SELECT id, total FROM orders WHERE status = $1 ORDER BY created_at DESC LIMIT 100';
+
+export async function ordersByStatus(status: string) {
+  const { rows } = await pool.query(ORDERS_BY_STATUS, [status]);
+  return rows;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'pg SELECT built by concatenation: no automatic fix',
+      filename: 'src/repositories/audit.ts',
+      code: `
+import { pool } from '../db';
+
+const AUDIT_TABLE = process.env.AUDIT_TABLE ?? 'audit_log';
+
+export async function auditFor(actorId: string) {
+  const { rows } = await pool.query('SELECT * FROM ' + AUDIT_TABLE + ' WHERE actor_id = $1', [actorId]);
+  return rows;
+}
+`,
+      errors: [{ messageId: 'unboundedQuery', line: 7, column: 37, suggestions: [] }],
+    },
+  ],
+});
