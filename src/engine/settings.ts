@@ -14,7 +14,10 @@ export interface SettingsFile {
 
 /** What the engine needs from the team's settings, ready to use. */
 export interface TeamSettings {
+  /** The team's auth middleware and functions. */
   authNames: ReadonlySet<string>;
+  /** The team's NestJS guards that authenticate. */
+  authGuards: ReadonlySet<string>;
   rateLimitNames: ReadonlySet<string>;
   publicRoutes: readonly RegExp[];
   rules: Readonly<Record<string, SeverityOrOff>>;
@@ -42,7 +45,8 @@ export function routePattern(pattern: string): RegExp {
 
 export function teamSettings(file: SettingsFile = {}, options: { snippetFixes?: boolean } = {}): TeamSettings {
   return {
-    authNames: new Set([...(file.auth?.middleware ?? []), ...(file.auth?.guards ?? [])]),
+    authNames: new Set(file.auth?.middleware ?? []),
+    authGuards: new Set(file.auth?.guards ?? []),
     rateLimitNames: new Set(file.rateLimit?.middleware ?? []),
     publicRoutes: (file.publicRoutes ?? []).map(routePattern),
     rules: file.rules ?? {},

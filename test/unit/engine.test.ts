@@ -59,9 +59,9 @@ describe('analyze', () => {
     assert.deepEqual(analyze(ROUTE, 'src/routes/orders.ts', { file: { rules: { 'missing-auth-check': 'off' } } }).findings, []);
     assert.equal(analyze(ROUTE, 'src/routes/orders.ts', { file: { rules: { 'missing-auth-check': 'warning' } } }).findings[0].severity, 'warning');
     assert.deepEqual(analyze(ROUTE, 'src/routes/orders.ts', { file: { publicRoutes: ['/orders/*'] } }).findings, []);
-    const custom = ROUTE.replace("router.delete('/orders/:id', async", "router.delete('/orders/:id', mustBeSignedIn, async");
-    assert.equal(analyze(custom, 'src/routes/orders.ts').findings.length, 1, 'an unknown name is not auth');
-    assert.deepEqual(analyze(custom, 'src/routes/orders.ts', { file: { auth: { middleware: ['mustBeSignedIn'] } } }).findings, []);
+    const custom = ROUTE.replace("router.delete('/orders/:id', async", "router.delete('/orders/:id', gatekeeper, async");
+    assert.equal(analyze(custom, 'src/routes/orders.ts').findings.length, 1, 'a name that says nothing is not auth');
+    assert.deepEqual(analyze(custom, 'src/routes/orders.ts', { file: { auth: { middleware: ['gatekeeper'] } } }).findings, []);
   });
 
   it('skips paths the settings ignore', () => {

@@ -80,12 +80,15 @@ function pathArg(node: Node | undefined): string | undefined {
 export interface ExpressModel {
   routes: Route[];
   mounts: MountFact[];
+  /** Middleware written in this file's route chains and `use` calls. */
+  used: Node[];
 }
 
 export function buildExpressModel(ctx: ModelContext): ExpressModel {
   const routers = new Map<string, RouterInfo>();
   const routes: (Route & { router: RouterInfo; pos: number })[] = [];
   const mountFacts: MountFact[] = [];
+  const used: Node[] = [];
 
   const get = (name: string): RouterInfo | undefined => routers.get(name);
   const declare = (name: string, framework: Framework, fromParam: boolean, prefix?: string, fn?: Node): RouterInfo => {
@@ -144,6 +147,13 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
       handleUse(router, args, pos);
       continue;
     }
+    // app.all('/api/*', requireAuth, loadUser): middleware for every method under a path, as Express's docs show
+    if (method === 'all' && args.length >= 2 && args.some((a) => classifyMiddleware(a, ctx).auth || classifyMiddleware(a, ctx).rateLimit)) {
+      const prefix = pathArg(args[0]);
+      const chain = args.slice(1).reduce<Protection>((acc, a) => merge(acc, classifyMiddleware(a, ctx)), NONE);
+      router.uses.push({ pos, prefix: prefix === '*' || prefix === '/*' ? undefined : prefix?.replace(/\/?\*$/, ''), protection: chain });
+      continue;
+    }
     if (method === 'route' && router.framework === 'hono' && args.length === 2) {
       // app.route('/users', users)
       const child = unwrap(args[1]);
@@ -158,7 +168,9 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
     if (path === undefined && unwrap(args[first]).type !== T.Identifier && unwrap(args[first]).type !== T.ArrayExpression) continue;
     const last = args[args.length - 1];
     if (!looksLikeHandler(last)) continue;
-    const own = args.slice(first + 1, -1).reduce<Protection>((acc, a) => merge(acc, classifyMiddleware(a, ctx)), NONE);
+    const middle = args.slice(first + 1, -1);
+    used.push(...middle);
+    const own = middle.reduce<Protection>((acc, a) => merge(acc, classifyMiddleware(a, ctx)), NONE);
     addRoute(router, method, path, call, last, own, pos);
   }
 
@@ -209,6 +221,7 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
         continue;
       }
       chain = merge(chain, classifyMiddleware(a, ctx));
+      used.push(a);
     }
     if (chain.auth || chain.rateLimit) router.uses.push({ pos, prefix, protection: chain });
   }
@@ -276,7 +289,7 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
       mountedHere: router.mounts.length > 0,
     };
   });
-  return { routes: result, mounts: mountFacts };
+  return { routes: result, mounts: mountFacts, used };
 }
 
 function routeChainRoot(call: Call, ctx: ModelContext): { call: Call; path?: string; protection: Protection } | undefined {

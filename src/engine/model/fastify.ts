@@ -130,10 +130,11 @@ export function buildFastifyModel(ctx: ModelContext): { routes: Route[]; mounts:
     } else if (METHODS.has(method) && args.length >= 2) {
       const path = staticText(args[0]);
       if (path === undefined) continue;
-      const opts = args.length >= 3 ? unwrap(args[1]) : undefined;
-      const handler = args.length >= 3 ? args[2] : args[1];
-      const optsOrHandler = opts ?? (unwrap(args[1]).type === T.ObjectExpression ? unwrap(args[1]) : undefined);
-      pending.push({ scope, route: routeFrom(ctx, [method], path, call, optsOrHandler, optsOrHandler === args[1] ? property(optsOrHandler, 'handler')?.value : handler) });
+      // fastify.post(path, handler) | fastify.post(path, opts, handler) | fastify.post(path, { ...opts, handler })
+      const second = unwrap(args[1]);
+      const opts = args.length >= 3 || second.type === T.ObjectExpression ? second : undefined;
+      const handler = args.length >= 3 ? args[2] : opts ? (property(opts, 'handler')?.value as Node | undefined) : args[1];
+      pending.push({ scope, route: routeFrom(ctx, [method], path, call, opts, handler) });
     }
   }
 

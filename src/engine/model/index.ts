@@ -9,6 +9,7 @@ import { buildNestModel, nestGlobalGuards } from './nest';
 import { buildNextModel, nextMiddlewareFacts } from './next';
 import { findUnboundedReads, type UnboundedRead } from './queries';
 import type { Route } from './route';
+import type { Node } from './ast';
 
 export type { Route } from './route';
 export type { UnboundedRead } from './queries';
@@ -17,6 +18,8 @@ export type { UnboundedRead } from './queries';
 export interface FileModel {
   ctx: ModelContext;
   routes: Route[];
+  /** Middleware and guards written in this file's chains: what a fix can reuse. */
+  usedMiddleware: Node[];
   /** Auth or a limiter applied app-wide in this file (app.use before every route, a global guard). */
   facts: FileFacts;
   /** Built on first use: only the query rule needs it. */
@@ -34,16 +37,18 @@ export function getModel(sourceCode: Readonly<TSESLint.SourceCode>, fileName: st
   const cached = cache.get(key);
   if (cached) return cached;
   const index = buildIndex(sourceCode.ast, fileName, sourceCode as unknown as Parameters<typeof buildIndex>[2]);
-  const ctx: ModelContext = { fileName, index, team, sourceCode };
+  const ctx: ModelContext = { fileName, index, team, sourceCode, imports: index.imports };
   const globalGuard = nestGlobalGuards(ctx);
   const fastify = buildFastifyModel(ctx);
   const express = buildExpressModel(ctx);
   const seen = new Set(fastify.routes.map((r) => r.reportNode));
-  const routes = [...fastify.routes, ...express.routes.filter((r) => !seen.has(r.reportNode)), ...buildNestModel(ctx, globalGuard), ...buildNextModel(ctx)];
+  const usedMiddleware: Node[] = [...express.used];
+  const routes = [...fastify.routes, ...express.routes.filter((r) => !seen.has(r.reportNode)), ...buildNestModel(ctx, globalGuard, usedMiddleware), ...buildNextModel(ctx)];
   let reads: UnboundedRead[] | undefined;
   const model: FileModel = {
     ctx,
     routes,
+    usedMiddleware,
     facts: {
       mounts: [...express.mounts, ...fastify.mounts],
       globalGuard: merge(NONE, globalGuard),

@@ -16,7 +16,7 @@ export function merge(a: Protection, b: Protection): Protection {
 }
 
 const LIMIT_WORDS = new Set(['limiter', 'ratelimit', 'ratelimiter', 'throttle', 'throttler', 'throttled', 'throttling', 'slowdown', 'brute', 'bruteforce', 'expressbrute']);
-const NOT_AUTH_WORDS = new Set(['csrf', 'csurf', 'cors', 'helmet', 'limiter', 'limit', 'throttle', 'throttler', 'body', 'parser', 'json', 'urlencoded', 'multer', 'upload', 'validate', 'validator', 'validation', 'schema', 'logger', 'compression', 'static']);
+const NOT_AUTH_WORDS = new Set(['csrf', 'csurf', 'cors', 'helmet', 'body', 'parser', 'json', 'urlencoded', 'multer', 'upload', 'validate', 'validator', 'validation', 'schema', 'logger', 'compression', 'static', 'controller', 'service', 'routes', 'router']);
 const AUTH_WORDS = new Set([
   'auth', 'authn', 'authz', 'authenticate', 'authenticated', 'authentication', 'authorize', 'authorized', 'authorization',
   'jwt', 'expressjwt', 'koajwt', 'bearer', 'protect', 'protected', 'guard', 'guarded', 'passport', 'clerk', 'loggedin',
@@ -24,40 +24,80 @@ const AUTH_WORDS = new Set([
 ]);
 /** Verbs that, with an object below, make an auth check: `verifyToken`, `requireUser`, `isAdmin`, `checkScopes`. */
 const CHECK_VERBS = new Set(['require', 'requires', 'ensure', 'verify', 'validate', 'check', 'is', 'has', 'must', 'only', 'assert', 'needs']);
-const CHECK_OBJECTS = new Set(['token', 'user', 'admin', 'role', 'roles', 'scope', 'scopes', 'apikey', 'api', 'key', 'session', 'login', 'logged', 'signin', 'owner', 'member', 'staff', 'superuser', 'access']);
+const CHECK_OBJECTS = new Set([
+  'token', 'jwt', 'user', 'admin', 'role', 'roles', 'scope', 'scopes', 'apikey', 'api', 'key', 'session', 'login', 'logged', 'signin', 'owner',
+  'member', 'staff', 'superuser', 'access', 'signature', 'signed', 'hmac', 'webhook',
+]);
+/** Packages whose default export builds a limiter or an authenticator, whatever the local name. */
+const LIMIT_PACKAGES = /(^|\/)(express-rate-limit|express-slow-down|rate-limiter-flexible|express-brute|koa-ratelimit|koa2-ratelimit|hono-rate-limiter|@fastify\/rate-limit|@upstash\/ratelimit|@nestjs\/throttler)$/;
+const AUTH_PACKAGES = /(^|\/)(passport|express-jwt|koa-jwt|express-oauth2-jwt-bearer|express-openid-connect|@clerk\/[\w-]+|@auth0\/[\w-]+|next-auth(\/[\w-]+)?|@supabase\/[\w-]+|firebase-admin(\/auth)?|keycloak-connect|jose|jsonwebtoken|@fastify\/jwt|@fastify\/auth|hono\/jwt|hono\/bearer-auth|hono\/basic-auth)$/;
+
+/** What a package import gives, by the package's name: `import limit from 'express-rate-limit'` builds limiters. */
+export function classifyPackage(source: string | undefined): Protection {
+  if (!source) return NONE;
+  if (LIMIT_PACKAGES.test(source)) return { auth: false, rateLimit: true };
+  if (AUTH_PACKAGES.test(source)) return { auth: true, rateLimit: false };
+  return NONE;
+}
 
 /** Classifies a name by its words; team names from the settings file always win. */
 export function classifyName(name: string, team: TeamSettings): Protection {
   if (team.rateLimitNames.has(name)) return { auth: false, rateLimit: true };
-  if (team.authNames.has(name)) return { auth: true, rateLimit: false };
+  if (team.authNames.has(name) || team.authGuards.has(name)) return { auth: true, rateLimit: false };
   const w = words(name);
   const rateLimit = w.some((x) => LIMIT_WORDS.has(x)) || (w.includes('rate') && w.includes('limit')) || (w.includes('slow') && w.includes('down'));
   if (rateLimit) return { auth: false, rateLimit: true };
+  const joined = w.join('');
+  if (w.length >= 2 && CHECK_VERBS.has(w[0]) && w.slice(1).some((x) => CHECK_OBJECTS.has(x))) return { auth: true, rateLimit: false };
+  if (/loggedin|signedin|loginrequired|authrequired/.test(joined)) return { auth: true, rateLimit: false };
   if (w.some((x) => NOT_AUTH_WORDS.has(x))) return NONE;
   if (w.some((x) => AUTH_WORDS.has(x) || x.endsWith('auth') || x.startsWith('auth'))) return { auth: true, rateLimit: false };
-  if (w.length >= 2 && CHECK_VERBS.has(w[0]) && w.slice(1).some((x) => CHECK_OBJECTS.has(x))) return { auth: true, rateLimit: false };
-  if (w.join('') === 'loginrequired') return { auth: true, rateLimit: false };
   return NONE;
 }
 
 /** Calls and member reads inside a handler that show the request is authenticated there. */
 const AUTH_CALLS = new Set([
   'getServerSession', 'getSession', 'auth', 'currentUser', 'getAuth', 'getToken', 'jwtVerify', 'getUser', 'requireUser',
-  'isAuthenticated', 'validateRequest', 'getServerAuthSession', 'verifyIdToken', 'verifySessionCookie', 'getKindeServerSession',
+  'isAuthenticated', 'getServerAuthSession', 'verifyIdToken', 'verifySessionCookie', 'getKindeServerSession', 'getIronSession',
+  'withIronSessionApiRoute', 'withApiAuthRequired', 'getAccessToken',
 ]);
 const USER_PROPS = new Set(['user', 'auth', 'userId', 'currentUser', 'principal', 'claims', 'jwtPayload']);
 
-/** Calls inside a limiter middleware or handler that consume a rate-limit budget. */
-function isLimiterCall(path: string[]): boolean {
+/** Calls inside a limiter middleware or handler that consume a rate-limit budget: `limiter.consume(ip)`, `ratelimit.limit(ip)`. */
+function isLimiterCall(path: string[], owner: Node | undefined, ctx: ClassifyContext): boolean {
   const last = path[path.length - 1];
-  const owner = path[path.length - 2] ?? '';
-  if ((last === 'consume' || last === 'limit' || last === 'penalty' || last === 'check') && /limit|throttl|bucket/i.test(owner)) return true;
+  if (!/^(consume|limit|penalty|check|hit|take|removeTokens|tryRemoveTokens)$/.test(last ?? '')) return false;
+  const ownerName = path[path.length - 2] ?? '';
+  if (/limit|throttl|bucket/i.test(ownerName)) return true;
+  // const rl = new Ratelimit({...}); const attempts = new RateLimiterRedis({...})
+  if (owner?.type === T.Identifier) {
+    const def = findVariable(ctx.sourceCode.getScope(owner), owner.name)?.defs[0]?.node as Node | undefined;
+    if (def?.type === T.VariableDeclarator && def.init) {
+      const init = unwrap(def.init);
+      if ((init.type === T.NewExpression || init.type === T.CallExpression) && (classifyName(calleeName(init) ?? '', ctx.team).rateLimit || classifyPackage(importSource(memberPath(init.callee)[0] ?? '', ctx)).rateLimit)) return true;
+    }
+  }
+  return false;
+}
+
+/** `401`/`403` in a call's arguments (`res.status(401)`, `c.json(body, 401)`, `new HTTPException(401)`) or `{ status: 401 }`. */
+function answersUnauthorized(args: readonly Node[]): boolean {
+  for (const a of args) {
+    if (a.type === T.Literal && (a.value === 401 || a.value === 403)) return true;
+    if (a.type === T.ObjectExpression) {
+      for (const p of a.properties) {
+        if (p.type === T.Property && p.key.type === T.Identifier && /^(status|statusCode|code)$/.test(p.key.name) && p.value.type === T.Literal && (p.value.value === 401 || p.value.value === 403)) return true;
+      }
+    }
+  }
   return false;
 }
 
 export interface ClassifyContext {
   team: TeamSettings;
   sourceCode: Readonly<TSESLint.SourceCode>;
+  /** Local name → module it comes from, when known. */
+  imports?: ReadonlyMap<string, { source: string }>;
 }
 
 /**
@@ -81,7 +121,12 @@ export function classifyMiddleware(expr: Node, ctx: ClassifyContext, depth = 0):
       // `fastify.auth([...])`, `passport.authenticate`, `middlewares.requireAuth`, `limiters.login`
       let result = NONE;
       for (const part of path.slice(1)) result = merge(result, classifyName(part.replace('()', ''), ctx.team));
-      if (path[0] && path[0] !== 'this') result = merge(result, onlyLimit(classifyName(path[0], ctx.team)));
+      if (path[0] && path[0] !== 'this') {
+        const root = classifyName(path[0], ctx.team);
+        result = merge(result, onlyLimit(root));
+        // RealWorld's `auth.required`: an auth module's "required" member
+        if (root.auth && /^(required|require|mandatory|ensure|verify|check|protect|user|loggedIn|authenticated)$/.test(path[path.length - 1] ?? '')) result = merge(result, { auth: true, rateLimit: false });
+      }
       return result;
     }
     case T.NewExpression:
@@ -94,6 +139,9 @@ export function classifyMiddleware(expr: Node, ctx: ClassifyContext, depth = 0):
         for (const a of n.arguments) result = merge(result, classifyMiddleware(a, ctx, depth + 1));
       }
       if (!result.auth && !result.rateLimit && n.type === T.CallExpression && n.callee.type === T.Identifier) result = classifyDefinition(n.callee, ctx, depth);
+      // `limit({...})` where limit is imported from express-rate-limit
+      const root = memberPath(n.callee)[0];
+      if (!result.auth && !result.rateLimit && root) result = classifyPackage(importSource(root, ctx));
       return result;
     }
     case T.FunctionExpression:
@@ -106,6 +154,10 @@ export function classifyMiddleware(expr: Node, ctx: ClassifyContext, depth = 0):
 
 function onlyLimit(p: Protection): Protection {
   return p.rateLimit ? { auth: false, rateLimit: true } : NONE;
+}
+
+function importSource(local: string, ctx: ClassifyContext): string | undefined {
+  return ctx.imports?.get(local)?.source;
 }
 
 /** Follows an identifier to its declaration: `const limiter = rateLimit(...)`, `function requireAuth(req, res, next) {...}`. */
@@ -135,8 +187,10 @@ export function inspectBody(fn: Node, ctx: ClassifyContext): Protection {
     if (node.type === T.CallExpression) {
       const path = memberPath(node.callee);
       const name = path[path.length - 1];
+      const owner = node.callee.type === T.MemberExpression ? unwrap(node.callee.object) : undefined;
+      if (answersUnauthorized(node.arguments as Node[])) auth = true;
       if (name) {
-        if (isLimiterCall(path)) rateLimit = true;
+        if (isLimiterCall(path, owner, ctx)) rateLimit = true;
         else if (AUTH_CALLS.has(name) || (name === 'verify' && path.some((p) => /jwt|token|jose/i.test(p)))) auth = true;
         else {
           const p = classifyName(name, ctx.team);
@@ -144,10 +198,8 @@ export function inspectBody(fn: Node, ctx: ClassifyContext): Protection {
           if (p.rateLimit) rateLimit = true;
         }
       }
-      // res.status(401), res.sendStatus(403), reply.code(401), ctx.throw(401), createError(401)
       const first = node.arguments[0];
       if (first?.type === T.Literal) {
-        if ((first.value === 401 || first.value === 403) && name && /^(status|sendStatus|code|throw|createError|assert)$/.test(name)) auth = true;
         // Hono: c.get('jwtPayload'), c.get('user')
         if (name === 'get' && typeof first.value === 'string' && /jwt|user|session|auth/i.test(first.value) && path.length === 2) auth = true;
       }
@@ -167,7 +219,7 @@ export function inspectBody(fn: Node, ctx: ClassifyContext): Protection {
       }
     } else if (node.type === T.NewExpression) {
       const name = calleeName(node);
-      if (name && /^(Unauthorized|Forbidden)(Exception|Error)$/.test(name)) auth = true;
+      if ((name && /^(Unauthorized|Forbidden)(Exception|Error)$/.test(name)) || answersUnauthorized(node.arguments as Node[])) auth = true;
     }
     return undefined;
   });

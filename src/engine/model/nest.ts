@@ -28,21 +28,32 @@ interface DecoratorFacts {
   protection: Protection;
   isPublic: boolean;
   skipThrottle: boolean;
+  /** `@SkipThrottle({ default: false })`: throttling back on, over a class-level skip. */
+  unskipThrottle: boolean;
+  /** Guards named in `@UseGuards(...)`, as written. */
+  guards: Node[];
 }
 
 function readDecorators(decorators: TSESTree.Decorator[] | undefined, ctx: ModelContext): DecoratorFacts {
   let protection = NONE;
   let isPublic = false;
   let skipThrottle = false;
+  let unskipThrottle = false;
+  const guards: Node[] = [];
   for (const d of decorators ?? []) {
     const call = decoratorCall(d);
     if (!call) continue;
     if (call.name === 'UseGuards' || call.name === 'UseInterceptors') {
       for (const a of call.args) protection = merge(protection, classifyMiddleware(a, ctx));
+      if (call.name === 'UseGuards') guards.push(...call.args);
     } else if (call.name === 'Throttle') {
       protection = merge(protection, { auth: false, rateLimit: true });
     } else if (call.name === 'SkipThrottle') {
-      skipThrottle = true;
+      // @SkipThrottle({ default: false }) turns throttling back on for one route
+      const arg = call.args[0];
+      const off = arg?.type === T.ObjectExpression && arg.properties.every((p) => p.type === T.Property && p.value.type === T.Literal && p.value.value === false);
+      if (off) unskipThrottle = true;
+      else skipThrottle = true;
     } else if (PUBLIC_DECORATORS.test(call.name) || (call.name === 'SetMetadata' && /public|anonymous|skip.?auth/i.test(memberPath(call.args[0] ?? d).join('.') + (staticText(call.args[0]) ?? '')))) {
       isPublic = true;
     } else if (AUTH_DECORATORS.test(call.name)) {
@@ -53,7 +64,7 @@ function readDecorators(decorators: TSESTree.Decorator[] | undefined, ctx: Model
       if (p.auth) protection = merge(protection, { auth: true, rateLimit: false });
     }
   }
-  return { protection, isPublic, skipThrottle };
+  return { protection, isPublic, skipThrottle, unskipThrottle, guards };
 }
 
 /** APP_GUARD providers and `app.useGlobalGuards(...)` in this file. */
@@ -78,7 +89,7 @@ export function nestGlobalGuards(ctx: ModelContext): Protection {
   return p;
 }
 
-export function buildNestModel(ctx: ModelContext, globalGuards: Protection): Route[] {
+export function buildNestModel(ctx: ModelContext, globalGuards: Protection, used: Node[]): Route[] {
   const routes: Route[] = [];
   for (const cls of ctx.index.classes) {
     const controller = cls.decorators?.map(decoratorCall).find((d) => d?.name === 'Controller');
@@ -86,6 +97,7 @@ export function buildNestModel(ctx: ModelContext, globalGuards: Protection): Rou
     const arg = controller.args[0];
     const base = staticText(arg) ?? staticText(property(arg, 'path')?.value);
     const classFacts = readDecorators(cls.decorators, ctx);
+    used.push(...classFacts.guards);
     // A `@Public()` anywhere in the file is the convention of an app-wide guard.
     const conventionGuard = cls.body.body.some((m) => m.type === T.MethodDefinition && readDecorators(m.decorators, ctx).isPublic) || classFacts.isPublic;
     for (const member of cls.body.body) {
@@ -93,6 +105,7 @@ export function buildNestModel(ctx: ModelContext, globalGuards: Protection): Rou
       const http = member.decorators?.map((d) => ({ d, call: decoratorCall(d) })).find((x) => x.call && HTTP_DECORATORS.has(x.call.name));
       if (!http?.call) continue;
       const methodFacts = readDecorators(member.decorators, ctx);
+      used.push(...methodFacts.guards);
       const path = joinPath(base ? '/' + base.replace(/^\//, '') : undefined, staticText(http.call.args[0]));
       const facts = handlerFacts(member.value, ctx);
       let protection = merge(merge(classFacts.protection, methodFacts.protection), merge(globalGuards, facts.protection));
@@ -106,7 +119,7 @@ export function buildNestModel(ctx: ModelContext, globalGuards: Protection): Rou
         handler: member.value,
         protection,
         declaredPublic: methodFacts.isPublic || classFacts.isPublic,
-        rateLimitSkipped: methodFacts.skipThrottle || classFacts.skipThrottle,
+        rateLimitSkipped: methodFacts.skipThrottle || (classFacts.skipThrottle && !methodFacts.unskipThrottle),
         operationName: name,
         writes: facts.writes,
         verifiesSignature: facts.verifiesSignature,

@@ -1,43 +1,66 @@
 /** What a route's path says about it. Paths use `:param` for parameters whatever the framework wrote. */
 
+/** Leading segments that say nothing about what a route does: `/api/v1/...`. */
+const NEUTRAL = /^(api|v\d+|public|rest|graphql|internal-api)$/i;
+/** Segments of the sign-in and recovery flow: public by nature, and the targets of brute force. */
+const AUTH_FLOW_WORDS = new Set([
+  'auth', 'oauth', 'oauth2', 'identity', 'login', 'log-in', 'signin', 'sign-in', 'sign_in', 'signup', 'sign-up', 'sign_up', 'register', 'registration',
+  'authenticate', 'token', 'refresh', 'refresh-token', 'forgot', 'forgot-password', 'forgot_password', 'reset', 'reset-password', 'password-reset',
+  'reset_password', 'password', 'otp', 'verify-otp', 'verify', '2fa', 'mfa', 'totp', 'magic-link', 'magiclink', 'verify-code', 'session', 'sessions',
+  'request', 'send', 'resend', 'code', 'email', 'phone', 'sms', 'users', 'user', 'accounts', 'account', 'local', 'credentials',
+]);
+/** Words that must appear for a path to be an auth endpoint (the rest only qualify them). */
+const AUTH_FLOW_CORE =
+  /^(login|log-in|signin|sign-in|sign_in|signup|sign-up|sign_up|register|registration|authenticate|token|refresh|refresh-token|forgot|forgot-password|forgot_password|reset|reset-password|password-reset|reset_password|otp|verify-otp|2fa|mfa|totp|magic-link|magiclink|verify-code|sessions?|credentials)$/i;
+const OAUTH_PROVIDERS = /^(google|github|gitlab|facebook|apple|microsoft|azure|twitter|x|linkedin|discord|slack|okta|auth0|saml|oidc|sso)$/i;
+const LOGOUT_OR_OAUTH = /^(logout|log-out|signout|sign-out|callback|callbacks|verify-email|confirm-email|confirm|authorize|verify|resend)$/i;
 const HEALTH = /^(health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|status|version|metrics|heartbeat)$/i;
 const PUBLIC_FORMS = /^(contact|contact-us|newsletter|subscribe|unsubscribe|feedback|waitlist|csp-report|csp-violation)$/i;
-/** Steps of signing in or recovering an account: public by nature, and the targets of brute force. */
-const AUTH_FLOW =
-  /(^|\/)(login|log-in|signin|sign-in|sign_in|signup|sign-up|sign_up|register|registration|authenticate|token|tokens|refresh|refresh-token|forgot|forgot-password|forgot_password|reset-password|password-reset|reset_password|otp|verify-otp|2fa|mfa|totp|magic-link|magiclink|verify-code|sessions?)(\/|$)|(^|\/)password\/(reset|forgot)(\/|$)/i;
-const LOGOUT_OR_OAUTH = /(^|\/)(logout|log-out|signout|sign-out|oauth|callback|callbacks|verify-email|confirm-email|email\/verify|email\/confirm|confirm)(\/|$)/i;
 const SENSITIVE =
   /^(admin|admins|administrator|account|accounts|me|my|profile|profiles|orders?|payments?|payouts?|billing|invoices?|subscriptions?|settings|api-?keys?|apikeys?|keys|tokens|secrets?|credentials|users?|customers?|members?|transactions?|wallets?|balances?|audit|audit-logs?|internal|private|dashboard|employees?|patients?|refunds?)$/i;
-const WEBHOOK = /(^|\/)(webhooks?|hooks?)(\/|$)|webhook/i;
 
 function segments(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
-/** The last segment that is not a parameter. */
-function lastStatic(path: string): string | undefined {
-  const segs = segments(path).filter((s) => !s.startsWith(':') && s !== '*');
-  return segs[segs.length - 1];
+/** The static segments after the neutral prefix (`/api/v1`), parameters dropped. */
+function meaningful(path: string): string[] {
+  const segs = segments(path).filter((s) => !s.startsWith(':') && s !== '*' && s !== '**');
+  let i = 0;
+  while (i < segs.length && NEUTRAL.test(segs[i])) i++;
+  return segs.slice(i).map((s) => s.replace(/\.\w+$/, ''));
 }
 
+/** Every meaningful segment belongs to `allowed`, and at least one is a `core` word. */
+function made(path: string, allowed: (s: string) => boolean, core: (s: string) => boolean): boolean {
+  const segs = meaningful(path);
+  return segs.length > 0 && segs.every(allowed) && segs.some(core);
+}
+
+/** `/healthz`, `/api/ready`, `/payments/healthz`: probes a load balancer calls. Only GETs are probes (`PUT /me/status` is not). */
 export function isHealthPath(path: string): boolean {
-  const last = lastStatic(path);
-  return !!last && HEALTH.test(last) && !path.includes(':');
+  const segs = meaningful(path);
+  return !path.includes(':') && segs.length > 0 && HEALTH.test(segs[segs.length - 1]);
 }
 
-/** Sign-in, sign-up, password recovery, OTP: the endpoints a rate limiter must guard. */
+/** Sign-in, sign-up, password recovery, OTP: `/auth/login`, `/api/v1/token`, `/password/reset`, `/users/sign_in`. */
 export function isAuthEndpoint(path: string): boolean {
-  return AUTH_FLOW.test(path);
+  return made(path, (s) => AUTH_FLOW_WORDS.has(s.toLowerCase()) || AUTH_FLOW_CORE.test(s), (s) => AUTH_FLOW_CORE.test(s));
 }
 
+/** An incoming webhook: `/webhooks/stripe`, `/api/stripe/webhook`, not a user's webhook settings (`/settings/webhooks`). */
 export function isWebhookPath(path: string): boolean {
-  return WEBHOOK.test(path);
+  const segs = meaningful(path);
+  const at = segs.findIndex((s) => /^(webhooks?|hooks?)$/i.test(s) || /webhook$/i.test(s));
+  return at >= 0 && segs.slice(0, at).every((s) => !SENSITIVE.test(s) && !/^(settings|projects?|integrations?|config)$/i.test(s));
 }
 
-/** Routes that are public by their nature: the auth flow itself, health checks, public forms. */
+/** Routes that are public by their nature: the auth flow itself, OAuth, public forms. (Health probes: see isHealthPath.) */
 export function isPublicByNature(path: string): boolean {
-  const last = lastStatic(path);
-  return isAuthEndpoint(path) || LOGOUT_OR_OAUTH.test(path) || isHealthPath(path) || (!!last && PUBLIC_FORMS.test(last));
+  if (isAuthEndpoint(path)) return true;
+  const authish = (s: string) => AUTH_FLOW_WORDS.has(s.toLowerCase()) || AUTH_FLOW_CORE.test(s) || OAUTH_PROVIDERS.test(s) || LOGOUT_OR_OAUTH.test(s);
+  if (made(path, authish, (s) => LOGOUT_OR_OAUTH.test(s) || OAUTH_PROVIDERS.test(s))) return true;
+  return made(path, (s) => PUBLIC_FORMS.test(s), (s) => PUBLIC_FORMS.test(s));
 }
 
 /** Admin, account, orders, payments, a user by id…: data a stranger must not read. */

@@ -3,11 +3,11 @@ import specData from '../../../rules/missing-rate-limit.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel, type FileModel, type Route } from '../model';
 import { T, property } from '../model/ast';
-import { classifyName } from '../model/middleware';
 import { isAuthEndpoint } from '../model/paths';
 import { createRule, metaFromSpec } from './create-rule';
 import { FixText, importInsertion, indentOf, usesEsm } from './fix-text';
 import { methodLabel, reportRoute } from './report-route';
+import { insertFirstInChain, limiterToReuse } from './reuse';
 import { teamFromContext } from './team';
 
 type MessageIds = 'missingRateLimit' | 'addLimiter' | 'defineLimiter' | 'addRouteConfig' | 'addThrottle';
@@ -24,12 +24,6 @@ function isAuthRoute(route: Route): boolean {
   if (!route.methods.some((m) => BODY_METHODS.has(m))) return false;
   if (route.path !== undefined && isAuthEndpoint(route.path)) return true;
   return !!route.operationName && AUTH_OPERATION.test(route.operationName);
-}
-
-function knownLimiter(model: FileModel): string | undefined {
-  for (const name of model.ctx.team.rateLimitNames) return name;
-  for (const local of model.ctx.index.imports.keys()) if (classifyName(local, model.ctx.team).rateLimit && /^[a-z]/.test(local) && local !== 'rateLimit' && local !== 'slowDown') return local;
-  return undefined;
 }
 
 export default createRule<Options, MessageIds>({
@@ -49,28 +43,32 @@ export default createRule<Options, MessageIds>({
       const handler = route.handler as TSESTree.Node | undefined;
       if (route.framework === 'express' || route.framework === 'koa' || route.framework === 'hono') {
         if (call?.type !== T.CallExpression || !handler || !call.arguments.includes(handler as TSESTree.CallExpressionArgument)) return [];
-        const known = knownLimiter(model);
-        if (known) return [{ messageId: 'addLimiter', data: { name: known }, fix: (fixer) => fixer.insertTextBefore(handler, `${known}, `) }];
+        const known = limiterToReuse(model, route.reportNode.range[0]);
+        const first = known ? insertFirstInChain(route, known) : undefined;
+        if (known && first) return [{ messageId: 'addLimiter', data: { name: known }, fix: first }];
         if (route.framework !== 'express') return [];
+        const putFirst = insertFirstInChain(route, 'loginLimiter');
+        if (!putFirst || [...model.ctx.index.imports.keys()].includes('loginLimiter')) return [];
         const statement = enclosingStatement(call);
         const esm = usesEsm(program);
         const at = importInsertion(program);
+        const existing = [...model.ctx.index.imports.entries()].find(([, r]) => r.source === 'express-rate-limit' && (r.imported === 'default' || r.imported === 'rateLimit'));
+        const factory = existing?.[0] ?? 'rateLimit';
         const limiter = FixText.for(context)
-          .text('const loginLimiter = rateLimit({ windowMs: ')
+          .text(`const loginLimiter = ${factory}({ windowMs: `)
           .choice('15 * 60 * 1000')
           .text(', limit: ')
           .choice('5')
           .text(", standardHeaders: 'draft-7', legacyHeaders: false });\n" + indentOf(sourceCode, statement))
           .toString();
         const importLine = esm ? "import rateLimit from 'express-rate-limit';" : "const rateLimit = require('express-rate-limit');";
-        const hasImport = [...model.ctx.index.imports.values()].some((r) => r.source === 'express-rate-limit');
         return [
           {
             messageId: 'defineLimiter',
             fix: (fixer) => [
-              ...(hasImport ? [] : [at > 0 ? fixer.insertTextAfterRange([0, at], `\n${importLine}`) : fixer.insertTextBeforeRange([0, 0], `${importLine}\n`)]),
+              ...(existing ? [] : [at > 0 ? fixer.insertTextAfterRange([0, at], `\n${importLine}`) : fixer.insertTextBeforeRange([0, 0], `${importLine}\n`)]),
               fixer.insertTextBefore(statement, limiter),
-              fixer.insertTextBefore(handler, 'loginLimiter, '),
+              putFirst(fixer) as TSESLint.RuleFix,
             ],
           },
         ];
@@ -87,6 +85,8 @@ export default createRule<Options, MessageIds>({
         return [];
       }
       if (route.framework === 'nest') {
+        // With @SkipThrottle() in force, @Throttle changes nothing: the user must lift the skip themselves.
+        if (route.rateLimitSkipped) return [];
         const decorator = route.reportNode;
         const indent = indentOf(sourceCode, decorator);
         const throttle = FixText.for(context).text('@Throttle({ default: { limit: ').choice('5').text(', ttl: ').choice('60_000').text(' } })\n' + indent).toString();

@@ -1837,7 +1837,35 @@ app.delete('/admin/cache', async (c) => {
 
 export default app;
 `,
-      errors: [{ messageId: 'missingAuthCheck', data: { method: 'DELETE', path: '/admin/cache' }, line: 9, column: 5, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'missingAuthCheck',
+          data: { method: 'DELETE', path: '/admin/cache' },
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addMiddleware',
+              data: { name: 'jwt({ secret: process.env.JWT_SECRET! })' },
+              output: `
+import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+
+const app = new Hono();
+
+app.use('/api/*', jwt({ secret: process.env.JWT_SECRET! }));
+
+app.delete('/admin/cache', jwt({ secret: process.env.JWT_SECRET! }), async (c) => {
+  await c.env.CACHE.delete('all');
+  return c.body(null, 204);
+});
+
+export default app;
+`,
+            },
+          ],
+        },
+      ],
     },
     // Hono: a sub-app route with the app's auth middleware imported but unused.
     {

@@ -1138,8 +1138,8 @@ const router = Router();
 
 const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 5, standardHeaders: 'draft-7', legacyHeaders: false });
 router.post(
-  '/magic-link',
-  loginLimiter, asyncHandler(async (req, res) => {
+  '/magic-link', loginLimiter,
+  asyncHandler(async (req, res) => {
     await magicLinkService.send(req.body.email);
     res.status(202).end();
   }),
@@ -1185,7 +1185,7 @@ import rateLimit from 'express-rate-limit';
 const router = Router();
 
 const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 5, standardHeaders: 'draft-7', legacyHeaders: false });
-router.put('/password/reset', validate(resetPasswordSchema), loginLimiter, passwordController.reset);
+router.put('/password/reset', loginLimiter, validate(resetPasswordSchema), passwordController.reset);
 
 export default router;
 `,
