@@ -2,7 +2,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import specData from '../../../rules/missing-auth-check.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel, type Route } from '../model';
-import { T } from '../model/ast';
 import { isHealthPath, isPublicByNature, isSensitivePath, isWebhookPath } from '../model/paths';
 import { WRITE_METHODS } from '../model/route';
 import { createRule, metaFromSpec } from './create-rule';
