@@ -30,10 +30,10 @@ export interface UnboundedRead {
 const MONGOOSE_BOUNDING = new Set(['limit', 'countDocuments', 'count', 'estimatedDocumentCount', 'cursor', 'stream', 'distinct', 'findOne', 'paginate', 'eachAsync', 'explain']);
 const DRIVER_BOUNDING = new Set(['limit', 'next', 'hasNext', 'stream', 'forEach', 'count', 'tryNext']);
 const BUILDER_BOUNDING = new Set(['take', 'limit', 'getOne', 'getOneOrFail', 'getCount', 'getExists', 'getRawOne', 'paginate', 'first', 'count', 'stream', 'iterate', 'cursor']);
-const KNEX_BOUNDING = new Set(['limit', 'first', 'count', 'countDistinct', 'min', 'max', 'sum', 'avg', 'paginate', 'insert', 'update', 'del', 'delete', 'increment', 'decrement', 'truncate', 'stream', 'iterator', 'onConflict', 'upsert', 'returning', 'set', 'values', 'execute' /* kysely-style writes handled below */]);
+const KNEX_BOUNDING = new Set(['limit', 'first', 'count', 'countDistinct', 'min', 'max', 'sum', 'avg', 'paginate', 'insert', 'update', 'del', 'delete', 'increment', 'decrement', 'truncate', 'stream', 'iterator', 'onConflict', 'upsert', 'returning', 'set', 'values']);
 const KNEX_READ = new Set(['select', 'where', 'whereIn', 'whereNot', 'orderBy', 'join', 'leftJoin', 'innerJoin', 'from', 'andWhere', 'orWhere', 'whereNull', 'whereNotNull', 'groupBy', 'distinct', 'columns', 'column', 'whereRaw', 'then']);
 const KNEX_NAMES = /^(knex|db|trx|tx|k|database|conn|connection|qb|pg|sqlDb|mysql)$/;
-const SQL_METHODS = new Set(['query', 'execute', 'all', 'raw', '$queryRaw', '$queryRawUnsafe', 'unsafe', 'any', 'manyOrNone', 'many', 'prepare', 'each']);
+const SQL_METHODS = new Set(['query', 'execute', 'all', 'raw', '$queryRaw', '$queryRawUnsafe', 'unsafe', 'any', 'manyOrNone', 'many', 'prepare']);
 const SQL_TAGS = /^(sql|SQL|\$queryRaw|queryRaw)$/;
 const UNIQUE_KEY = /^(id|_id|uuid|email|username|slug)$/;
 
@@ -44,8 +44,13 @@ function resolveValue(node: Node | undefined, ctx: ModelContext): Node | undefin
   if (n.type !== T.Identifier) return n;
   const v = findVariable(ctx.sourceCode.getScope(n), n.name);
   const def = v?.defs[0]?.node as Node | undefined;
-  if (def?.type === T.VariableDeclarator && def.init && (def.parent as TSESTree.VariableDeclaration).kind === 'const') return unwrap(def.init);
-  return n;
+  if (def?.type !== T.VariableDeclarator || !def.init || (def.parent as TSESTree.VariableDeclaration).kind !== 'const') return n;
+  // `args.take = 50` later: the object is not what its literal says
+  const mutated = v!.references.some((r) => {
+    const parent = (r.identifier as Node).parent;
+    return parent?.type === T.MemberExpression && parent.object === r.identifier && parent.parent?.type === T.AssignmentExpression && parent.parent.left === parent;
+  });
+  return mutated ? n : unwrap(def.init);
 }
 
 /** Receivers that are data models: `User`, `this.userModel`, `ordersRepository`, `db.collection('x')`, `getRepository(Order)`. */
@@ -56,7 +61,7 @@ function receiverKind(ctx: ModelContext, obj: Node | undefined): 'model' | 'repo
     const name = calleeName(n);
     if (name === 'collection') return 'collection';
     if (name === 'getRepository' || name === 'getCustomRepository' || name === 'getMongoRepository') return 'repository';
-    if (name === 'model') return 'model';
+    if (name === 'model' || name === 'define') return 'model';
     return undefined;
   }
   const path = memberPath(n);
@@ -73,9 +78,18 @@ function receiverKind(ctx: ModelContext, obj: Node | undefined): 'model' | 'repo
     const ref = ctx.index.imports.get(n.name);
     if (ref && /(^|\/)(models?|schemas?|entities|entity)(\/|$)|\.(model|entity|schema)$/i.test(ref.source)) return 'model';
     const init = resolveValue(n, ctx);
-    if (init && init !== n) return receiverKind(ctx, init);
+    const kind = init && init !== n ? receiverKind(ctx, init) : undefined;
+    if (kind) return kind;
   }
-  if (/^[A-Z][a-zA-Z0-9]*$/.test(last) && !/^(Array|Object|Promise|Math|JSON|Date|Number|String|Reflect|Set|Map|Buffer|Intl)$/.test(last)) return 'model';
+  // `User`, `OrderModel`; not constants (`PLANS`), one-letter namespaces (`R.find`) or built-ins
+  if (/^[A-Z][a-z][a-zA-Z0-9]*$/.test(last) && !/^(Array|Object|Promise|Math|JSON|Date|Number|String|Reflect|Set|Map|Buffer|Intl|Symbol|Error)$/.test(last)) {
+    if (path.length === 1 && n.type === T.Identifier) {
+      const ref = ctx.index.imports.get(n.name);
+      // an import from a package that is not an ORM is a library, not a model
+      if (ref && !ref.source.startsWith('.') && !/^[@~#]\//.test(ref.source) && !/^(src|app|lib)\//.test(ref.source)) return undefined;
+    }
+    return 'model';
+  }
   return undefined;
 }
 
@@ -117,6 +131,7 @@ function pipelineIsBounded(pipeline: TSESTree.ArrayExpression): boolean {
       if (p.type !== T.Property) return true;
       const key = p.key.type === T.Identifier ? p.key.name : String((p.key as TSESTree.Literal).value);
       if (/^\$(limit|count|sample|facet|bucket|bucketAuto|merge|out)$/.test(key)) return true;
+      if (key === '$match' && whereIsUnique(p.value as Node)) return true;
       if (key === '$group') {
         const id = property(p.value as Node, '_id')?.value;
         if (id && id.type === T.Literal && (id.value === null || typeof id.value !== 'string' || !id.value.startsWith('$'))) return true;
@@ -126,19 +141,58 @@ function pipelineIsBounded(pipeline: TSESTree.ArrayExpression): boolean {
   return false;
 }
 
-/** Prisma `where: { id }`, Knex `.where({ id })`, `.where('id', x)`, Drizzle `eq(users.id, x)`: one row at most. */
-function whereIsUnique(node: Node | undefined): boolean {
+/**
+ * A value that names one row: a variable, a literal, `new ObjectId(id)`, `Number(req.params.id)`. Not a range,
+ * a pattern or an operator object (`{ gt: x }`, `/re/`, `MoreThan(x)`, `{ [Op.like]: q }`).
+ */
+function isScalar(node: Node): boolean {
+  const n = unwrap(node);
+  switch (n.type) {
+    case T.Identifier:
+    case T.MemberExpression:
+    case T.TemplateLiteral:
+      return true;
+    case T.Literal:
+      return !('regex' in n && n.regex);
+    case T.NewExpression:
+      return /ObjectId$/.test(calleeName(n) ?? '');
+    case T.CallExpression:
+      return /^(ObjectId|String|Number|parseInt|BigInt|toString|trim|toLowerCase|createFromHexString|Equal)$/.test(calleeName(n) ?? '');
+    case T.ObjectExpression: {
+      // Prisma `{ equals: x }`, Mongo `{ $eq: x }`
+      const only = n.properties.length === 1 && n.properties[0].type === T.Property ? n.properties[0] : undefined;
+      const key = only?.key.type === T.Identifier ? only.key.name : undefined;
+      return !!only && (key === 'equals' || key === '$eq') && isScalar(only.value as Node);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Prisma `where: { id }`, Mongo `{ _id: id }`, Knex `.where({ id })`, Drizzle `eq(users.id, x)` or `and(eq(t.tenantId, a), eq(t.id, b))`:
+ * one row at most. `table` is the table read from, when known, so a joined table's id does not count.
+ */
+function whereIsUnique(node: Node | undefined, table?: string): boolean {
   if (!node) return false;
   const n = unwrap(node);
   if (n.type === T.ObjectExpression) {
-    const keys = n.properties.map((p) => (p.type === T.Property && p.key.type === T.Identifier ? p.key.name : p.type === T.Property && p.key.type === T.Literal ? String(p.key.value) : ''));
-    return keys.some((k) => UNIQUE_KEY.test(k));
+    return n.properties.some((p) => {
+      if (p.type !== T.Property || p.computed) return false;
+      const key = p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : '';
+      return UNIQUE_KEY.test(key) && isScalar(p.value as Node);
+    });
   }
   const text = staticText(n);
-  if (text !== undefined) return UNIQUE_KEY.test(text.split('.').pop()!.replace(/\s*=.*$/, '').trim()) || /^(\w+\.)?(id|uuid|email)\s*=\s*[:$?@]/i.test(text.trim());
-  if (n.type === T.CallExpression && calleeName(n) === 'eq') {
-    const col = memberPath(n.arguments[0] as Node);
-    return UNIQUE_KEY.test(col[col.length - 1] ?? '');
+  if (text !== undefined) return /^(\w+\.)?(id|_id|uuid|email|username|slug)(\s*=\s*[:$?@].*)?$/i.test(text.trim());
+  if (n.type === T.CallExpression) {
+    const name = calleeName(n);
+    if (name === 'and') return n.arguments.some((a) => whereIsUnique(a as Node, table));
+    if (name === 'eq' && n.arguments[1] && isScalar(n.arguments[1] as Node)) {
+      const col = memberPath(n.arguments[0] as Node);
+      const owner = col.length >= 2 ? col[col.length - 2] : undefined;
+      return UNIQUE_KEY.test(col[col.length - 1] ?? '') && (!table || !owner || owner === table);
+    }
   }
   return false;
 }
@@ -152,6 +206,27 @@ function optionsBounded(opts: Node | undefined, keys: string[], ctx: ModelContex
   const where = property(o, 'where')?.value;
   if (where && whereIsUnique(where as Node)) return true;
   return false;
+}
+
+/** `for await (const doc of coll.aggregate(p))`: documents stream in batches. */
+function isStreamed(top: Node): boolean {
+  const p = top.parent;
+  return p?.type === T.ForOfStatement && p.right === top && p.await;
+}
+
+/** A stored driver cursor turned into an array later without a limit: `cursor.toArray()`. */
+function laterToArrayUnbounded(ctx: ModelContext, declarator: Node): boolean {
+  const variables = ctx.sourceCode.scopeManager?.getDeclaredVariables(declarator as TSESTree.VariableDeclarator) ?? [];
+  let toArray = false;
+  for (const v of variables) {
+    for (const ref of v.references) {
+      if (ref.init) continue;
+      const chain = chainAfter(ref.identifier as Node);
+      if (chain.after.some((m) => DRIVER_BOUNDING.has(m))) return false;
+      if (chain.after.includes('toArray')) toArray = true;
+    }
+  }
+  return toArray;
 }
 
 /** `paginate(User.find(q), params)`: a helper receives the unexecuted query and may bound it. */
@@ -197,6 +272,8 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
       }
       case 'findAll':
       case 'findAndCountAll': {
+        // Sequelize models: `User.findAll`, `db.User.findAll`, `this.userModel.findAll`; not `this.catsService.findAll()`
+        if (receiverKind(ctx, obj) !== 'model') break;
         const bounded = optionsBounded(call.arguments[0] as Node, ['limit'], ctx);
         if (bounded === false && !isFunction(unwrap((call.arguments[0] as Node) ?? call))) out.push({ library: 'sequelize', reportNode: property_, operation: name, fix: { kind: 'property', call, argIndex: 0, key: 'limit' } });
         break;
@@ -209,7 +286,8 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
         if (first && (isFunction(first) || (first.type === T.Identifier && /^(is|has|by|match|pred|predicate|filterFn|fn|cb|callback)/.test(first.name)))) break;
         const kind = receiverKind(ctx, obj);
         const entityManager = obj && /manager$/i.test(memberPath(obj).slice(-1)[0] ?? '') && (name === 'find' || name === 'findAndCount');
-        if (kind === 'repository' || entityManager || (kind === 'model' && importsTypeorm)) {
+        const entity = obj?.type === T.Identifier && /entit(y|ies)/i.test(ctx.index.imports.get(obj.name)?.source ?? '');
+        if (kind === 'repository' || entityManager || (kind === 'model' && (importsTypeorm || entity))) {
           const optsIndex = entityManager ? 1 : 0;
           if (name.endsWith('By')) {
             if (!whereIsUnique(call.arguments[0] as Node)) out.push({ library: 'typeorm', reportNode: property_, operation: name });
@@ -220,7 +298,15 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
         } else if (kind === 'collection' && name === 'find') {
           const chain = chainAfter(call);
           const toArray = chain.after.indexOf('toArray');
-          if (toArray < 0 || chain.after.slice(0, toArray).some((m) => DRIVER_BOUNDING.has(m))) break;
+          if (toArray < 0) {
+            // const cursor = coll.find(q); …; return cursor.toArray()
+            const stored = storedIn(chain.top);
+            if (!stored || chain.after.some((m) => DRIVER_BOUNDING.has(m)) || !laterToArrayUnbounded(ctx, stored)) break;
+            if (optionsBounded(call.arguments[1] as Node, ['limit'], ctx) !== false || whereIsUnique(call.arguments[0] as Node)) break;
+            out.push({ library: 'mongodb', reportNode: property_, operation: 'find().toArray()', fix: { kind: 'chain', after: chain.afterCalls[chain.afterCalls.length - 1] ?? call, method: 'limit' } });
+            break;
+          }
+          if (chain.after.slice(0, toArray).some((m) => DRIVER_BOUNDING.has(m))) break;
           if (optionsBounded(call.arguments[1] as Node, ['limit'], ctx) !== false) break;
           if (whereIsUnique(call.arguments[0] as Node)) break;
           out.push({ library: 'mongodb', reportNode: property_, operation: 'find().toArray()', fix: { kind: 'chain', after: toArray > 0 ? chain.afterCalls[toArray - 1] : call, method: 'limit' } });
@@ -239,7 +325,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
         if (pipeline?.type !== T.ArrayExpression || !receiverKind(ctx, obj)) break;
         if (pipelineIsBounded(pipeline)) break;
         const chain = chainAfter(call);
-        if (chain.after.includes('limit')) break;
+        if (chain.after.some((m) => m === 'limit' || m === 'cursor' || m === 'stream' || m === 'next') || isStreamed(chain.top)) break;
         out.push({ library: obj && receiverKind(ctx, obj) === 'collection' ? 'mongodb' : 'mongoose', reportNode: property_, operation: 'aggregate', fix: { kind: 'pipeline', array: pipeline } });
         break;
       }
@@ -251,7 +337,9 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
         if (!before.some((c) => calleeName(c) === 'createQueryBuilder' || calleeName(c) === 'where' || calleeName(c) === 'select') && !chainRootIdentifier(call)) break;
         if (before.some((c) => BUILDER_BOUNDING.has(calleeName(c) ?? '') || (/^(where|andWhere)$/.test(calleeName(c) ?? '') && whereIsUnique(c.arguments[0] as Node)))) break;
         const root = chainRootIdentifier(call);
-        if (root && root.name !== 'this' && builderBoundedElsewhere(ctx, root)) break;
+        // A builder made right here (`ds.getRepository(X).createQueryBuilder('x')…getMany()`) is judged by its chain alone.
+        const builtHere = before.some((c) => calleeName(c) === 'createQueryBuilder');
+        if (root && root.name !== 'this' && !builtHere && builderBoundedElsewhere(ctx, root)) break;
         out.push({ library: 'typeorm', reportNode: property_, operation: name, fix: { kind: 'chain', after: before[0] ?? call, method: 'take' } });
         break;
       }
@@ -272,7 +360,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
   for (const tagged of ctx.index.tagged) {
     const tag = memberPath(tagged.tag);
     if (!SQL_TAGS.test(tag[tag.length - 1] ?? '')) continue;
-    checkSql(tagged.quasi);
+    checkSql(tagged.quasi, tagged);
   }
   return out;
 
@@ -289,8 +377,11 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
       const [qualifier, col] = column.includes('.') ? column.split('.') : [undefined, column];
       return UNIQUE_KEY.test(col.trim()) && (!qualifier || !table || qualifier === table);
     };
-    if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && c.arguments.length === 1 && whereIsUnique(c.arguments[0] as Node))) return;
-    if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && c.arguments.length >= 2 && ownColumn(staticText(c.arguments[0]) ?? ''))) return;
+    const fromCall = calls.find((c) => calleeName(c) === 'from');
+    const drizzleTable = fromCall && fromCall.arguments[0] && unwrap(fromCall.arguments[0] as Node).type === T.Identifier ? (unwrap(fromCall.arguments[0] as Node) as TSESTree.Identifier).name : undefined;
+    if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && c.arguments.length === 1 && whereIsUnique(c.arguments[0] as Node, drizzleTable ?? table))) return;
+    // .where('id', id) or .where('id', '=', id); not .where('id', '>', cursor)
+    if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && (c.arguments.length === 2 || (c.arguments.length === 3 && staticText(c.arguments[1]) === '=')) && ownColumn(staticText(c.arguments[0]) ?? ''))) return;
     // Drizzle: db.select({ value: count() }) answers one row unless grouped
     if (library === 'drizzle' && !methods.includes('groupBy') && selectsOnlyAggregates(start)) return;
     if (chain.after.includes('$dynamic')) return;
@@ -302,7 +393,10 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
       if (!stored || laterUse(ctx, stored, KNEX_BOUNDING) !== 'none') return;
     }
     const report = reportCall.callee.type === T.MemberExpression ? (reportCall.callee.property as Node) : reportCall.callee;
-    out.push({ library, reportNode: report, operation: library === 'drizzle' ? 'select().from()' : 'select', fix: { kind: 'chain', after: chain.afterCalls[chain.afterCalls.length - 1] ?? start, method: 'limit' } });
+    // The limit goes on the builder, before `.then()`/`.catch()` turn it into a promise.
+    const promiseAt = chain.after.findIndex((m) => m === 'then' || m === 'catch' || m === 'finally' || m === 'execute');
+    const builderCalls = promiseAt >= 0 ? chain.afterCalls.slice(0, promiseAt) : chain.afterCalls;
+    out.push({ library, reportNode: report, operation: library === 'drizzle' ? 'select().from()' : 'select', fix: { kind: 'chain', after: builderCalls[builderCalls.length - 1] ?? start, method: 'limit' } });
   }
 
   function sqlCall(call: Call, name: string): void {
@@ -321,7 +415,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
         if (!stored || !usesAll(stored)) return;
       }
     }
-    checkSql(arg);
+    checkSql(arg, call);
   }
 
   function usesAll(declarator: Node): boolean {
@@ -332,9 +426,14 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
     }));
   }
 
-  function checkSql(literal: Node): void {
+  function checkSql(literal: Node, call?: Node): void {
     const text = staticText(literal);
     if (text === undefined || sqlIsBounded(text)) return;
+    // connection.query(sql).stream(), sql`…`.cursor(100), for await (const row of …): rows arrive in batches
+    if (call) {
+      const chain = chainAfter(call);
+      if (chain.after.some((m) => m === 'stream' || m === 'cursor' || m === 'iterate' || m === 'forEach') || isStreamed(chain.top)) return;
+    }
     out.push({ library: 'sql', reportNode: literal, operation: 'SELECT', fix: literal.type === T.Literal || literal.type === T.TemplateLiteral ? { kind: 'sql', literal } : undefined });
   }
 
@@ -352,7 +451,15 @@ function selectsOnlyAggregates(start: Call): boolean {
   while (n && n.type === T.CallExpression && calleeName(n) !== 'select' && n.callee.type === T.MemberExpression) n = unwrap(n.callee.object);
   const fields = n?.type === T.CallExpression ? n.arguments[0] : undefined;
   if (!fields || fields.type !== T.ObjectExpression || fields.properties.length === 0) return false;
-  return fields.properties.every((p) => p.type === T.Property && p.value.type === T.CallExpression && /^(count|sum|avg|min|max|countDistinct)$/.test(calleeName(p.value) ?? ''));
+  const AGG = /^(count|sum|avg|min|max|countDistinct)$/;
+  return fields.properties.every((p) => {
+    if (p.type !== T.Property) return false;
+    const v = unwrap(p.value as Node);
+    if (v.type === T.CallExpression) return AGG.test(calleeName(v) ?? '');
+    // sql<number>`count(*)`
+    if (v.type === T.TaggedTemplateExpression) return /^\s*(count|sum|avg|min|max)\s*\(/i.test(staticText(v.quasi) ?? '');
+    return false;
+  });
 }
 
 /** Variables that hold a Knex instance: `const db = knex(config)`, `const db = require('knex')(cfg)`. */
