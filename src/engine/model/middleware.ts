@@ -113,8 +113,9 @@ export function classifyMiddleware(expr: Node, ctx: ClassifyContext, depth = 0):
       return n.elements.reduce<Protection>((acc, el) => (el && el.type !== T.SpreadElement ? merge(acc, classifyMiddleware(el, ctx, depth + 1)) : acc), NONE);
     case T.Identifier: {
       const byName = classifyName(n.name, ctx.team);
-      if (byName.auth || byName.rateLimit) return byName;
-      return classifyDefinition(n, ctx, depth);
+      if (byName.rateLimit) return byName;
+      // A name can say one thing and the body another: `checkLoginAttempts` consumes a rate limit.
+      return merge(byName, classifyDefinition(n, ctx, depth));
     }
     case T.MemberExpression: {
       const path = memberPath(n);

@@ -78,7 +78,8 @@ export function limiterToReuse(model: FileModel, before: number): string | undef
     const decl = stmt.type === T.ExportNamedDeclaration && stmt.declaration ? stmt.declaration : stmt;
     if (decl.type !== T.VariableDeclaration) continue;
     for (const d of decl.declarations) {
-      if (d.id.type === T.Identifier && d.init && d.range[1] <= before && !isFunction(unwrap(d.init)) && classifyMiddleware(d.init, model.ctx).rateLimit) return d.id.name;
+      // `rateLimit({...})` returns middleware; `new RateLimiterRedis({...})` returns an object that is not one
+      if (d.id.type === T.Identifier && d.init && d.range[1] <= before && unwrap(d.init).type === T.CallExpression && classifyMiddleware(d.init, model.ctx).rateLimit) return d.id.name;
     }
   }
   for (const name of model.ctx.team.rateLimitNames) if (inScope(model, name)) return name;

@@ -886,6 +886,218 @@ export default withApiAuthRequired(async function portal(req: NextApiRequest, re
 });
 `,
     },
+    // Fastify: request.jwtVerify() in a handler registered with a route options object.
+    {
+      filename: 'src/routes/orders.ts',
+      code: `
+import type { FastifyInstance } from 'fastify';
+import { createOrderSchema } from '../schemas/orders';
+
+export default async function orderRoutes(fastify: FastifyInstance) {
+  fastify.post('/orders', { schema: createOrderSchema }, async (request, reply) => {
+    const { sub } = await request.jwtVerify();
+    const order = await fastify.db.orders.create({ ...(request.body as object), userId: sub });
+    return reply.code(201).send(order);
+  });
+}
+`,
+    },
+    // Fastify: a Stripe webhook with rawBody route options that verifies its signature in the handler.
+    {
+      filename: 'src/routes/webhooks.ts',
+      code: `
+import type { FastifyInstance } from 'fastify';
+import Stripe from 'stripe';
+
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
+
+export default async function webhookRoutes(fastify: FastifyInstance) {
+  fastify.post('/webhooks/stripe', { config: { rawBody: true } }, async (request, reply) => {
+    const event = stripe.webhooks.constructEvent(
+      request.rawBody!,
+      request.headers['stripe-signature'] as string,
+      process.env.STRIPE_WEBHOOK_SECRET!,
+    );
+    if (event.type === 'invoice.paid') await fastify.billing.markPaid(event.data.object.id);
+    return reply.send({ received: true });
+  });
+}
+`,
+    },
+    // Express: app.all('/api/*', auth, ...) runs before every /api route registered after it.
+    {
+      filename: 'src/app.ts',
+      code: `
+import express from 'express';
+import { requireAuthentication, loadUser } from './middleware/auth';
+import { createOrder } from './controllers/orders';
+
+const app = express();
+app.use(express.json());
+app.all('/api/*', requireAuthentication, loadUser);
+
+app.post('/api/orders', createOrder);
+
+export default app;
+`,
+    },
+    // Express: router.all('*', requireAuth) covers the routes after it.
+    {
+      filename: 'src/routes/orders.ts',
+      code: `
+import { Router } from 'express';
+import { requireAuth } from '../middleware/auth';
+import { Order } from '../models/order';
+
+const router = Router();
+router.all('*', requireAuth);
+
+router.delete('/orders/:id', async (req, res) => {
+  await Order.findByIdAndDelete(req.params.id);
+  res.sendStatus(204);
+});
+
+export default router;
+`,
+    },
+    // Express (RealWorld, CommonJS): auth.required from a required auth module.
+    {
+      filename: 'routes/api/articles.js',
+      code: `
+var router = require('express').Router();
+var mongoose = require('mongoose');
+var Article = mongoose.model('Article');
+var auth = require('../auth');
+
+router.delete('/articles/:slug', auth.required, function (req, res, next) {
+  Article.findOneAndRemove({ slug: req.params.slug, author: req.payload.id })
+    .then(function () { return res.sendStatus(204); })
+    .catch(next);
+});
+
+module.exports = router;
+`,
+    },
+    // Express: validateToken in the route chain.
+    {
+      filename: 'src/routes/orders.ts',
+      code: `
+import { Router } from 'express';
+import { validateToken } from '../middleware/validate-token';
+import { createOrder } from '../controllers/orders.controller';
+
+const router = Router();
+
+router.post('/orders', validateToken, createOrder);
+
+export default router;
+`,
+    },
+    // Express: validateJwt in the route chain.
+    {
+      filename: 'src/routes/orders.ts',
+      code: `
+import { Router } from 'express';
+import { validateJwt } from '../middleware/validate-jwt';
+import { createOrder } from '../controllers/orders.controller';
+
+const router = Router();
+
+router.post('/orders', validateJwt, createOrder);
+
+export default router;
+`,
+    },
+    // Express: a GitHub webhook whose signature middleware comes after the body parser.
+    {
+      filename: 'src/routes/webhooks.ts',
+      code: `
+import express, { Router } from 'express';
+import { verifyGithubSignature } from '../middleware/github-signature';
+import { enqueueGithubEvent } from '../queue';
+
+const router = Router();
+
+router.post('/webhooks/github', express.json(), verifyGithubSignature, async (req, res) => {
+  await enqueueGithubEvent(req.header('x-github-event') ?? 'unknown', req.body);
+  res.sendStatus(202);
+});
+
+export default router;
+`,
+    },
+    // Next.js App Router: iron-session checked in the handler, 401 without a user.
+    {
+      filename: 'app/api/orders/route.ts',
+      code: `
+import { getIronSession } from 'iron-session';
+import { cookies } from 'next/headers';
+import { NextResponse } from 'next/server';
+import { sessionOptions } from '@/lib/session';
+import { prisma } from '@/lib/prisma';
+
+export async function POST(req: Request) {
+  const session = await getIronSession(await cookies(), sessionOptions);
+  if (!session.userId) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+  const order = await prisma.order.create({ data: { ...(await req.json()), userId: session.userId } });
+  return NextResponse.json(order, { status: 201 });
+}
+`,
+    },
+    // Hono: the handler throws HTTPException(401) without a session.
+    {
+      filename: 'src/index.ts',
+      code: `
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { getCookie } from 'hono/cookie';
+
+const app = new Hono();
+
+app.delete('/api/orders/:id', async (c) => {
+  const sessionId = getCookie(c, 'sid');
+  const session = sessionId ? await c.env.SESSIONS.get(sessionId, 'json') : null;
+  if (!session) throw new HTTPException(401, { message: 'unauthorized' });
+  await c.env.DB.prepare('delete from orders where id = ? and user_id = ?').bind(c.req.param('id'), session.userId).run();
+  return c.body(null, 204);
+});
+
+export default app;
+`,
+    },
+    // Hono: the handler answers c.json(..., 401) without the right API key.
+    {
+      filename: 'src/index.ts',
+      code: `
+import { Hono } from 'hono';
+
+const app = new Hono();
+
+app.delete('/api/orders/:id', async (c) => {
+  if (c.req.header('x-api-key') !== c.env.ADMIN_API_KEY) {
+    return c.json({ error: 'Unauthorized' }, 401);
+  }
+  await c.env.DB.prepare('delete from orders where id = ?').bind(c.req.param('id')).run();
+  return c.body(null, 204);
+});
+
+export default app;
+`,
+    },
+    // Express: Google sign-in (ID token posted by the client) is public.
+    {
+      filename: 'src/routes/auth.ts',
+      code: `
+import { Router } from 'express';
+import { googleSignIn } from '../controllers/auth.controller';
+
+const router = Router();
+
+router.post('/auth/google', googleSignIn);
+
+export default router;
+`,
+    },
   ],
   invalid: [
     // Express: a delete with no auth, while the file imports requireAuth.
@@ -2056,6 +2268,325 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 }
 `,
       errors: [{ messageId: 'missingAuthCheck', data: { method: 'This route', path: '/api/me' }, line: 5, column: 1, suggestions: [] }],
+    },
+    // Express (RealWorld, CommonJS): the route without auth.required gets auth.required, right after the path.
+    {
+      filename: 'routes/api/articles.js',
+      code: `
+var router = require('express').Router();
+var mongoose = require('mongoose');
+var Article = mongoose.model('Article');
+var auth = require('../auth');
+
+router.delete('/articles/:slug', auth.required, function (req, res, next) {
+  Article.findOneAndRemove({ slug: req.params.slug, author: req.payload.id })
+    .then(function () { return res.sendStatus(204); })
+    .catch(next);
+});
+
+router.put('/articles/:slug', function (req, res, next) {
+  Article.findOneAndUpdate({ slug: req.params.slug }, req.body.article, { new: true })
+    .then(function (article) { return res.json({ article: article.toJSONFor() }); })
+    .catch(next);
+});
+
+module.exports = router;
+`,
+      errors: [
+        {
+          messageId: 'missingAuthCheck',
+          data: { method: 'PUT', path: '/articles/:slug' },
+          line: 13,
+          column: 8,
+          suggestions: [
+            {
+              messageId: 'addMiddleware',
+              data: { name: 'auth.required' },
+              output: `
+var router = require('express').Router();
+var mongoose = require('mongoose');
+var Article = mongoose.model('Article');
+var auth = require('../auth');
+
+router.delete('/articles/:slug', auth.required, function (req, res, next) {
+  Article.findOneAndRemove({ slug: req.params.slug, author: req.payload.id })
+    .then(function () { return res.sendStatus(204); })
+    .catch(next);
+});
+
+router.put('/articles/:slug', auth.required, function (req, res, next) {
+  Article.findOneAndUpdate({ slug: req.params.slug }, req.body.article, { new: true })
+    .then(function (article) { return res.json({ article: article.toJSONFor() }); })
+    .catch(next);
+});
+
+module.exports = router;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Express: confirming an order is a write, not an email-confirmation link.
+    {
+      filename: 'src/routes/orders.ts',
+      code: `
+import { Router } from 'express';
+import { Order } from '../models/order';
+
+const router = Router();
+
+router.post('/orders/:id/confirm', async (req, res) => {
+  res.json(await Order.findByIdAndUpdate(req.params.id, { status: 'confirmed' }, { new: true }));
+});
+
+export default router;
+`,
+      errors: [{ messageId: 'missingAuthCheck', data: { method: 'POST', path: '/orders/:id/confirm' }, line: 7, column: 8, suggestions: [] }],
+    },
+    // Express: subscribing to a paid plan is billing, not a newsletter form.
+    {
+      filename: 'src/routes/billing.ts',
+      code: `
+import { Router } from 'express';
+import { stripe } from '../lib/stripe';
+
+const router = Router();
+
+router.post('/billing/subscribe', async (req, res) => {
+  const subscription = await stripe.subscriptions.create({ customer: req.body.customerId, items: [{ price: req.body.priceId }] });
+  res.status(201).json(subscription);
+});
+
+export default router;
+`,
+      errors: [{ messageId: 'missingAuthCheck', data: { method: 'POST', path: '/billing/subscribe' }, line: 7, column: 8, suggestions: [] }],
+    },
+    // Express: revoking an account's API token.
+    {
+      filename: 'src/routes/account.ts',
+      code: `
+import { Router } from 'express';
+import { ApiToken } from '../models/api-token';
+
+const router = Router();
+
+router.delete('/account/tokens/:id', async (req, res) => {
+  await ApiToken.deleteOne({ _id: req.params.id });
+  res.sendStatus(204);
+});
+
+export default router;
+`,
+      errors: [{ messageId: 'missingAuthCheck', data: { method: 'DELETE', path: '/account/tokens/:id' }, line: 7, column: 8, suggestions: [] }],
+    },
+    // Express: listing every active session from an admin route.
+    {
+      filename: 'src/routes/admin.ts',
+      code: `
+import { Router } from 'express';
+import { Session } from '../models/session';
+
+const router = Router();
+
+router.get('/admin/sessions', async (_req, res) => {
+  res.json(await Session.find({ expiresAt: { $gt: new Date() } }).populate('user', 'email'));
+});
+
+export default router;
+`,
+      errors: [{ messageId: 'missingAuthCheck', data: { method: 'GET', path: '/admin/sessions' }, line: 7, column: 8, suggestions: [] }],
+    },
+    // Express: an admin action ending in a word that also names a token endpoint.
+    {
+      filename: 'src/routes/admin.ts',
+      code: `
+import { Router } from 'express';
+import { cache } from '../lib/cache';
+
+const router = Router();
+
+router.post('/admin/cache/refresh', async (_req, res) => {
+  await cache.flushAll();
+  res.sendStatus(204);
+});
+
+export default router;
+`,
+      errors: [{ messageId: 'missingAuthCheck', data: { method: 'POST', path: '/admin/cache/refresh' }, line: 7, column: 8, suggestions: [] }],
+    },
+    // Express: PUT /me/status sets the user's status; it is not a health probe.
+    {
+      filename: 'src/routes/me.ts',
+      code: `
+import { Router } from 'express';
+import { User } from '../models/user';
+
+const router = Router();
+
+router.put('/me/status', async (req, res) => {
+  res.json(await User.findByIdAndUpdate(req.body.userId, { status: req.body.status }, { new: true }));
+});
+
+export default router;
+`,
+      errors: [{ messageId: 'missingAuthCheck', data: { method: 'PUT', path: '/me/status' }, line: 7, column: 8, suggestions: [] }],
+    },
+    // Express: the user's webhook settings are not an incoming webhook.
+    {
+      filename: 'src/routes/settings.ts',
+      code: `
+import { Router } from 'express';
+import { WebhookEndpoint } from '../models/webhook-endpoint';
+
+const router = Router();
+
+router.post('/settings/webhooks', async (req, res) => {
+  res.status(201).json(await WebhookEndpoint.create({ url: req.body.url, events: req.body.events }));
+});
+
+export default router;
+`,
+      errors: [{ messageId: 'missingAuthCheck', data: { method: 'POST', path: '/settings/webhooks' }, line: 7, column: 8, suggestions: [] }],
+    },
+    // Team settings: the team's middleware is not in scope in this file, so nothing is suggested.
+    {
+      filename: 'src/routes/projects.ts',
+      settings: teamAuth,
+      code: `
+import { Router } from 'express';
+import { Project } from '../models/project';
+
+const router = Router();
+
+router.delete('/projects/:id', async (req, res) => {
+  await Project.deleteOne({ _id: req.params.id });
+  res.sendStatus(204);
+});
+
+export default router;
+`,
+      errors: [{ messageId: 'missingAuthCheck', data: { method: 'DELETE', path: '/projects/:id' }, line: 7, column: 8, suggestions: [] }],
+    },
+    // NestJS with team settings: the team's guard is suggested, not its Express middleware.
+    {
+      filename: 'src/orders/orders.controller.ts',
+      settings: { backendCoach: { file: { auth: { middleware: ['requireAuth'], guards: ['SessionGuard'] } } } },
+      code: `
+import { Body, Controller, Post } from '@nestjs/common';
+import { SessionGuard } from '../auth/session.guard';
+import { OrdersService } from './orders.service';
+import { CreateOrderDto } from './dto/create-order.dto';
+
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Post()
+  create(@Body() dto: CreateOrderDto) {
+    return this.orders.create(dto);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'missingAuthCheck',
+          data: { method: 'POST', path: '/orders' },
+          line: 11,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addGuard',
+              data: { name: 'SessionGuard' },
+              output: `
+import { Body, Controller, Post } from '@nestjs/common';
+import { SessionGuard } from '../auth/session.guard';
+import { OrdersService } from './orders.service';
+import { CreateOrderDto } from './dto/create-order.dto';
+import { UseGuards } from '@nestjs/common';
+
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @UseGuards(SessionGuard)
+  @Post()
+  create(@Body() dto: CreateOrderDto) {
+    return this.orders.create(dto);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // NestJS: Passport's AuthGuard is a factory: suggest AuthGuard('jwt').
+    {
+      filename: 'src/users/users.controller.ts',
+      code: `
+import { Controller, Delete, Param } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { UsersService } from './users.service';
+
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Delete(':id')
+  remove(@Param('id') id: string) {
+    return this.users.remove(id);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'missingAuthCheck',
+          data: { method: 'DELETE', path: '/users/:id' },
+          line: 10,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addGuard',
+              data: { name: "AuthGuard('jwt')" },
+              output: `
+import { Controller, Delete, Param } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { UsersService } from './users.service';
+import { UseGuards } from '@nestjs/common';
+
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @UseGuards(AuthGuard('jwt'))
+  @Delete(':id')
+  remove(@Param('id') id: string) {
+    return this.users.remove(id);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Express: a namespace import of the auth controller is not middleware to suggest.
+    {
+      filename: 'src/routes/index.ts',
+      code: `
+import { Router } from 'express';
+import * as authController from '../controllers/auth.controller';
+import * as orderController from '../controllers/order.controller';
+
+const router = Router();
+
+router.post('/auth/login', authController.login);
+router.post('/orders', orderController.create);
+
+export default router;
+`,
+      errors: [{ messageId: 'missingAuthCheck', data: { method: 'POST', path: '/orders' }, line: 9, column: 8, suggestions: [] }],
     },
   ],
 });

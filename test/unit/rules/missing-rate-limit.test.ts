@@ -724,6 +724,154 @@ export async function GET(req: NextRequest) {
 }
 `,
     },
+    {
+      name: 'NestJS: @SkipThrottle({ default: false }) on the login method lifts the class-level @SkipThrottle()',
+      filename: 'src/auth/auth.controller.ts',
+      code: `
+import { Body, Controller, Get, Post, Req, UseGuards } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { AuthService } from './auth.service';
+
+@SkipThrottle()
+@UseGuards(ThrottlerGuard)
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @UseGuards(JwtAuthGuard)
+  @Get('me')
+  me(@Req() req: { user: { id: string } }) {
+    return this.auth.profile(req.user.id);
+  }
+
+  @SkipThrottle({ default: false })
+  @Post('login')
+  login(@Body() body: { email: string; password: string }) {
+    return this.auth.login(body.email, body.password);
+  }
+}
+`,
+    },
+    {
+      name: 'Next.js App Router: an Upstash limiter with a short name, rl.limit(ip) and a 429',
+      filename: 'app/api/auth/login/route.ts',
+      code: `
+import { Ratelimit } from '@upstash/ratelimit';
+import { Redis } from '@upstash/redis';
+import { NextResponse } from 'next/server';
+import { signIn } from '@/lib/auth';
+
+const redis = Redis.fromEnv();
+const rl = new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(5, '1 m') });
+
+export async function POST(req: Request) {
+  const ip = req.headers.get('x-forwarded-for') ?? '127.0.0.1';
+  const { success } = await rl.limit(ip);
+  if (!success) return new Response('Too many', { status: 429 });
+  const { email, password } = await req.json();
+  const session = await signIn(email, password);
+  return session ? NextResponse.json(session) : NextResponse.json({ error: 'Invalid credentials' }, { status: 401 });
+}
+`,
+    },
+    {
+      name: 'rate-limiter-flexible: a limiter named loginAttempts consumed in a middleware on the login route',
+      filename: 'src/routes/auth.routes.ts',
+      code: `
+import { Router, type RequestHandler } from 'express';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { redisClient } from '../lib/redis';
+import { login } from '../controllers/auth.controller';
+
+const loginAttempts = new RateLimiterRedis({ storeClient: redisClient, keyPrefix: 'login', points: 5, duration: 15 * 60 });
+
+const countLoginAttempts: RequestHandler = async (req, res, next) => {
+  try {
+    await loginAttempts.consume(req.ip);
+    next();
+  } catch {
+    res.status(429).json({ error: 'Too many login attempts' });
+  }
+};
+
+const router = Router();
+router.post('/login', countLoginAttempts, login);
+export default router;
+`,
+    },
+    {
+      name: 'rate-limiter-flexible: a middleware whose name reads like auth (checkLoginAttempts) is judged by its body',
+      filename: 'src/routes/auth.routes.ts',
+      code: `
+import { Router, type RequestHandler } from 'express';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { redisClient } from '../lib/redis';
+import { login } from '../controllers/auth.controller';
+
+const loginAttempts = new RateLimiterRedis({ storeClient: redisClient, keyPrefix: 'login', points: 5, duration: 15 * 60 });
+
+const checkLoginAttempts: RequestHandler = async (req, res, next) => {
+  try {
+    await loginAttempts.consume(req.ip);
+    next();
+  } catch {
+    res.status(429).json({ error: 'Too many login attempts' });
+  }
+};
+
+const router = Router();
+router.post('/login', checkLoginAttempts, login);
+export default router;
+`,
+    },
+    {
+      name: 'express-rate-limit imported under another name: the limiter it builds is recognised',
+      filename: 'src/routes/auth.routes.ts',
+      code: `
+import { Router } from 'express';
+import limit from 'express-rate-limit';
+import { login } from '../controllers/auth.controller';
+
+const router = Router();
+const loginRules = limit({ windowMs: 60_000, limit: 5 });
+
+router.post('/login', loginRules, login);
+
+export default router;
+`,
+    },
+    {
+      name: 'Fastify: a route with schema options whose handler consumes a rate-limiter-flexible point',
+      filename: 'src/routes/otp.ts',
+      code: `
+import type { FastifyPluginAsync } from 'fastify';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+
+const otpLimiter = new RateLimiterMemory({ points: 5, duration: 300 });
+const schema = {
+  body: {
+    type: 'object',
+    required: ['challengeId', 'code'],
+    properties: { challengeId: { type: 'string' }, code: { type: 'string' } },
+  },
+};
+
+const otpRoutes: FastifyPluginAsync = async (fastify) => {
+  fastify.post('/otp/verify', { schema }, async (request, reply) => {
+    try {
+      await otpLimiter.consume(request.ip);
+    } catch {
+      return reply.code(429).send({ error: 'too_many_attempts' });
+    }
+    const ok = await fastify.otp.verify(request.body as { challengeId: string; code: string });
+    return ok ? { verified: true } : reply.code(401).send({ error: 'invalid_code' });
+  });
+};
+
+export default otpRoutes;
+`,
+    },
   ],
   invalid: [
     {
@@ -1822,6 +1970,281 @@ export const POST = async (req: Request) => {
           line: 5,
           column: 1,
           suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'Express: the file defines loginLimiter for /login; reuse it on /register instead of defining another',
+      filename: 'src/routes/auth.routes.ts',
+      code: `
+import { Router } from 'express';
+import rateLimit from 'express-rate-limit';
+import { login, register } from '../controllers/auth.controller';
+
+const router = Router();
+
+const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 5, standardHeaders: 'draft-7', legacyHeaders: false });
+
+router.post('/login', loginLimiter, login);
+router.post('/register', register);
+
+export default router;
+`,
+      errors: [
+        {
+          messageId: 'missingRateLimit',
+          data: { method: 'POST', path: '/register' },
+          line: 11,
+          column: 8,
+          suggestions: [
+            {
+              messageId: 'addLimiter',
+              data: { name: 'loginLimiter' },
+              output: `
+import { Router } from 'express';
+import rateLimit from 'express-rate-limit';
+import { login, register } from '../controllers/auth.controller';
+
+const router = Router();
+
+const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 5, standardHeaders: 'draft-7', legacyHeaders: false });
+
+router.post('/login', loginLimiter, login);
+router.post('/register', loginLimiter, register);
+
+export default router;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Koa: koa-ratelimit is required, but its factory is not a limiter to put on the login route',
+      filename: 'src/routes/auth.js',
+      code: `
+const Router = require('@koa/router');
+const ratelimit = require('koa-ratelimit');
+const { login, sendResetEmail } = require('../services/auth');
+
+const router = new Router({ prefix: '/auth' });
+
+router.post('/password/forgot', ratelimit({ driver: 'memory', db: new Map(), duration: 60 * 60 * 1000, max: 3 }), async (ctx) => {
+  await sendResetEmail(ctx.request.body.email);
+  ctx.status = 202;
+});
+
+router.post('/login', async (ctx) => {
+  ctx.body = await login(ctx.request.body);
+});
+
+module.exports = router;
+`,
+      errors: [{ messageId: 'missingRateLimit', data: { method: 'POST', path: '/auth/login' }, line: 13, column: 8, suggestions: [] }],
+    },
+    {
+      name: 'Hono: rateLimiter is imported, but the factory is not a limiter to put on the login route',
+      filename: 'src/index.ts',
+      code: `
+import { Hono } from 'hono';
+import { rateLimiter } from 'hono-rate-limiter';
+import { login } from './services/auth';
+
+const app = new Hono();
+
+app.use('/api/*', rateLimiter({ windowMs: 60_000, limit: 100, keyGenerator: (c) => c.req.header('cf-connecting-ip') ?? '' }));
+
+app.post('/auth/login', async (c) => {
+  const { email, password } = await c.req.json();
+  return c.json(await login(email, password));
+});
+
+export default app;
+`,
+      errors: [{ messageId: 'missingRateLimit', data: { method: 'POST', path: '/auth/login' }, line: 10, column: 5, suggestions: [] }],
+    },
+    {
+      name: 'Team settings name authThrottle, but this file does not import it: define a limiter instead',
+      filename: 'src/routes/auth.ts',
+      settings: { backendCoach: { file: { rateLimit: { middleware: ['authThrottle'] } } } },
+      code: `
+import { Router } from 'express';
+import { login } from '../controllers/auth';
+
+const router = Router();
+router.post('/login', login);
+export default router;
+`,
+      errors: [
+        {
+          messageId: 'missingRateLimit',
+          line: 6,
+          column: 8,
+          suggestions: [
+            {
+              messageId: 'defineLimiter',
+              output: `
+import { Router } from 'express';
+import { login } from '../controllers/auth';
+import rateLimit from 'express-rate-limit';
+
+const router = Router();
+const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 5, standardHeaders: 'draft-7', legacyHeaders: false });
+router.post('/login', loginLimiter, login);
+export default router;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'NestJS: @SkipThrottle() on the login method switches off the class-level ThrottlerGuard; no @Throttle to offer',
+      filename: 'src/auth/auth.controller.ts',
+      code: `
+import { Body, Controller, Post, UseGuards } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { AuthService } from './auth.service';
+
+@UseGuards(ThrottlerGuard)
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @SkipThrottle()
+  @Post('login')
+  login(@Body() body: { email: string; password: string }) {
+    return this.auth.login(body.email, body.password);
+  }
+}
+`,
+      errors: [{ messageId: 'missingRateLimit', data: { method: 'POST', path: '/auth/login' }, line: 12, column: 3, suggestions: [] }],
+    },
+    {
+      name: 'express-rate-limit imported as limit, no limiter variable: the defined limiter calls limit(...) and no import is added',
+      filename: 'src/routes/auth.routes.ts',
+      code: `
+import { Router } from 'express';
+import limit from 'express-rate-limit';
+import { register } from '../controllers/auth.controller';
+import { sendContactMessage } from '../controllers/contact.controller';
+
+const router = Router();
+
+router.post('/contact', limit({ windowMs: 60 * 60 * 1000, limit: 3 }), sendContactMessage);
+router.post('/register', register);
+
+export default router;
+`,
+      errors: [
+        {
+          messageId: 'missingRateLimit',
+          data: { method: 'POST', path: '/register' },
+          line: 10,
+          column: 8,
+          suggestions: [
+            {
+              messageId: 'defineLimiter',
+              output: `
+import { Router } from 'express';
+import limit from 'express-rate-limit';
+import { register } from '../controllers/auth.controller';
+import { sendContactMessage } from '../controllers/contact.controller';
+
+const router = Router();
+
+router.post('/contact', limit({ windowMs: 60 * 60 * 1000, limit: 3 }), sendContactMessage);
+const loginLimiter = limit({ windowMs: 15 * 60 * 1000, limit: 5, standardHeaders: 'draft-7', legacyHeaders: false });
+router.post('/register', loginLimiter, register);
+
+export default router;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Express: passport.authenticate answers 401 itself, so the limiter goes right after the path, before passport',
+      filename: 'src/routes/auth.routes.ts',
+      code: `
+import { Router } from 'express';
+import passport from 'passport';
+import { issueToken } from '../controllers/auth.controller';
+
+const router = Router();
+
+router.post('/login', passport.authenticate('local', { session: false }), issueToken);
+
+export default router;
+`,
+      errors: [
+        {
+          messageId: 'missingRateLimit',
+          data: { method: 'POST', path: '/login' },
+          line: 8,
+          column: 8,
+          suggestions: [
+            {
+              messageId: 'defineLimiter',
+              output: `
+import { Router } from 'express';
+import passport from 'passport';
+import { issueToken } from '../controllers/auth.controller';
+import rateLimit from 'express-rate-limit';
+
+const router = Router();
+
+const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 5, standardHeaders: 'draft-7', legacyHeaders: false });
+router.post('/login', loginLimiter, passport.authenticate('local', { session: false }), issueToken);
+
+export default router;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Fastify: a route with a schema options object gets config.rateLimit added to that object',
+      filename: 'src/routes/auth.ts',
+      code: `
+import type { FastifyPluginAsync } from 'fastify';
+import { registerSchema } from '../schemas/auth';
+
+const authRoutes: FastifyPluginAsync = async (fastify) => {
+  fastify.post('/register', { schema: registerSchema }, async (req, reply) => {
+    const user = await fastify.users.create(req.body as { email: string; password: string });
+    return reply.code(201).send({ id: user.id });
+  });
+};
+
+export default authRoutes;
+`,
+      errors: [
+        {
+          messageId: 'missingRateLimit',
+          data: { method: 'POST', path: '/register' },
+          line: 6,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'addRouteConfig',
+              output: `
+import type { FastifyPluginAsync } from 'fastify';
+import { registerSchema } from '../schemas/auth';
+
+const authRoutes: FastifyPluginAsync = async (fastify) => {
+  fastify.post('/register', { schema: registerSchema, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const user = await fastify.users.create(req.body as { email: string; password: string });
+    return reply.code(201).send({ id: user.id });
+  });
+};
+
+export default authRoutes;
+`,
+            },
+          ],
         },
       ],
     },

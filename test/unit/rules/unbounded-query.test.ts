@@ -623,6 +623,253 @@ export async function seed() {
 }
 `,
     },
+    // ---------------------------------------------------------------- Regressions
+    {
+      name: 'SQL by tenant and id reads one row',
+      filename: 'src/repositories/documents.ts',
+      code: `
+import { pool } from '../db';
+
+export async function getDocument(tenantId: string, id: string) {
+  const { rows } = await pool.query('SELECT * FROM documents WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+  return rows[0];
+}
+`,
+    },
+    {
+      name: 'drizzle where and(eq(tenantId), eq(id)) reads one row',
+      filename: 'src/repositories/documents.ts',
+      code: `
+import { and, eq } from 'drizzle-orm';
+import { db } from '../db';
+import { documents } from '../db/schema';
+
+export async function getDocument(t: string, id: string) {
+  const [doc] = await db.select().from(documents).where(and(eq(documents.tenantId, t), eq(documents.id, id)));
+  return doc;
+}
+`,
+    },
+    {
+      name: 'SQL by id with an OR group on access reads one row',
+      filename: 'src/repositories/documents.ts',
+      code: `
+import { pool } from '../db';
+
+export async function visibleDocument(id: string, userId: string) {
+  const { rows } = await pool.query('SELECT * FROM documents WHERE id = $1 AND (owner_id = $2 OR is_public = true)', [id, userId]);
+  return rows[0];
+}
+`,
+    },
+    {
+      name: 'SQL by lower(email) = lower($1) reads one row',
+      filename: 'src/repositories/users.ts',
+      code: `
+import { pool } from '../db';
+
+export async function credentialsFor(email: string) {
+  const { rows } = await pool.query('SELECT id, password_hash FROM users WHERE lower(email) = lower($1)', [email]);
+  return rows[0];
+}
+`,
+    },
+    {
+      name: 'drizzle select of only a sql count(*) answers one row',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { sql } from 'drizzle-orm';
+import { db } from '../db';
+import { orders } from '../db/schema';
+
+export async function orderCount() {
+  const [{ total }] = await db.select({ total: sql<number>\`count(*)\` }).from(orders);
+  return total;
+}
+`,
+    },
+    {
+      name: 'aggregation that matches one _id before a $lookup',
+      filename: 'src/services/users.ts',
+      code: `
+import { Types } from 'mongoose';
+import { User } from '../models/user';
+
+export async function userWithOrders(id: string) {
+  const [user] = await User.aggregate([
+    { $match: { _id: new Types.ObjectId(id) } },
+    { $lookup: { from: 'orders', localField: '_id', foreignField: 'userId', as: 'orders' } },
+  ]);
+  return user;
+}
+`,
+    },
+    {
+      name: 'mongoose aggregation read through a cursor',
+      filename: 'src/jobs/export-orders.ts',
+      code: `
+import { Order } from '../models/order';
+
+export async function exportOrders(write: (line: string) => void) {
+  const cursor = Order.aggregate([{ $match: { status: 'paid' } }, { $sort: { createdAt: 1 } }]).cursor({ batchSize: 500 });
+  for await (const order of cursor) {
+    write(JSON.stringify(order));
+  }
+}
+`,
+    },
+    {
+      name: 'mongodb driver aggregation iterated with for await',
+      filename: 'src/jobs/close-orders.ts',
+      code: `
+import type { Db } from 'mongodb';
+
+export async function closeOpenOrders(db: Db) {
+  for await (const doc of db.collection('orders').aggregate([{ $match: { status: 'open' } }])) {
+    await db.collection('orders').updateOne({ _id: doc._id }, { $set: { status: 'closed' } });
+  }
+}
+`,
+    },
+    {
+      name: 'postgres.js query read with .cursor()',
+      filename: 'src/jobs/export-events.ts',
+      code: `
+import postgres from 'postgres';
+
+const sql = postgres(process.env.DATABASE_URL!);
+
+export async function exportEvents(write: (rows: unknown[]) => Promise<void>) {
+  for await (const rows of sql\`SELECT * FROM events\`.cursor(100)) {
+    await write(rows);
+  }
+}
+`,
+    },
+    {
+      name: 'mysql query read with .stream()',
+      filename: 'src/jobs/export-events.js',
+      code: `
+const mysql = require('mysql');
+
+const connection = mysql.createConnection(process.env.DATABASE_URL);
+
+function exportEvents(out) {
+  connection.query('SELECT * FROM events').stream().pipe(out);
+}
+
+module.exports = { exportEvents };
+`,
+    },
+    {
+      name: 'sqlite3 db.each reads rows one at a time',
+      filename: 'src/jobs/export-events.js',
+      code: `
+const sqlite3 = require('sqlite3');
+
+const db = new sqlite3.Database('app.db');
+
+function exportEvents(write) {
+  db.each('SELECT * FROM events', (err, row) => {
+    if (err) throw err;
+    write(row);
+  });
+}
+
+module.exports = { exportEvents };
+`,
+    },
+    {
+      name: 'a test helper under test/ reads the whole table',
+      filename: 'test/helpers/db.ts',
+      code: `
+import { prisma } from '../../src/db';
+
+export async function allOrders() {
+  return prisma.order.findMany();
+}
+`,
+    },
+    {
+      name: 'an integration test under tests/ reads the whole table',
+      filename: 'tests/integration/orders.ts',
+      code: `
+import { pool } from '../../src/db';
+
+export async function allOrders() {
+  const { rows } = await pool.query('SELECT * FROM orders');
+  return rows;
+}
+`,
+    },
+    {
+      name: 'typeorm ActiveRecord entity find with take, no typeorm import',
+      filename: 'src/services/users.ts',
+      code: `
+import { User } from '../entities/user.entity';
+
+export async function activeUsers() {
+  return User.find({ where: { active: true }, take: 50 });
+}
+`,
+    },
+    {
+      name: 'nestjs controller calling its own service findAll',
+      filename: 'src/cats/cats.controller.ts',
+      code: `
+import { Controller, Get } from '@nestjs/common';
+import { CatsService } from './cats.service';
+
+@Controller('cats')
+export class CatsController {
+  constructor(private readonly catsService: CatsService) {}
+
+  @Get()
+  findAll() {
+    return this.catsService.findAll();
+  }
+}
+`,
+    },
+    {
+      name: 'prisma findMany args bounded by an assignment to take',
+      filename: 'src/services/orders.ts',
+      code: `
+import type { Prisma } from '@prisma/client';
+import { prisma } from '../db';
+
+export async function ordersForCustomer(customerId: string, limit: number) {
+  const args: Prisma.OrderFindManyArgs = { where: { customerId } };
+  args.take = Math.min(limit, 100);
+  return prisma.order.findMany(args);
+}
+`,
+    },
+    {
+      name: 'Ramda R.find is not a database read',
+      filename: 'src/services/users.ts',
+      code: `
+import * as R from 'ramda';
+import type { User } from '../types';
+
+export function userById(users: User[], id: string) {
+  return R.find(R.propEq(id, 'id'))(users);
+}
+`,
+    },
+    {
+      name: 'find on an imported config constant is not a database read',
+      filename: 'src/services/billing.ts',
+      code: `
+import { PLANS } from '../config/plans';
+
+const sameTier = (tier: string) => (plan: { tier: string }) => plan.tier === tier;
+
+export function planFor(tier: string) {
+  return PLANS.find(sameTier(tier));
+}
+`,
+    },
   ],
   invalid: [
     // ---------------------------------------------------------------- Prisma
@@ -1817,6 +2064,623 @@ export async function auditFor(actorId: string) {
 }
 `,
       errors: [{ messageId: 'unboundedQuery', line: 7, column: 37, suggestions: [] }],
+    },
+    // ---------------------------------------------------------------- Regressions
+    {
+      name: 'prisma findMany on an id range (cursor) is a list, not one row',
+      filename: 'src/services/orders.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function ordersAfter(cursor: string) {
+  return prisma.order.findMany({ where: { id: { gt: cursor } } });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { prisma } from '../db';
+
+export async function ordersAfter(cursor: string) {
+  return prisma.order.findMany({ where: { id: { gt: cursor } }, take: 100 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'prisma findMany with contains on the email is a search, not one row',
+      filename: 'src/services/users.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function searchUsers(q: string) {
+  return prisma.user.findMany({ where: { email: { contains: q } } });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { prisma } from '../db';
+
+export async function searchUsers(q: string) {
+  return prisma.user.findMany({ where: { email: { contains: q } }, take: 100 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'mongoose find with a RegExp on the email is a search',
+      filename: 'src/services/users.ts',
+      code: `
+import { User } from '../models/user';
+
+export async function searchUsers(q: string) {
+  return User.find({ email: new RegExp(q, 'i') });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { User } from '../models/user';
+
+export async function searchUsers(q: string) {
+  return User.find({ email: new RegExp(q, 'i') }).limit(100);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'mongoose find on an _id range is a list',
+      filename: 'src/services/messages.ts',
+      code: `
+import { Message } from '../models/message';
+
+export async function messagesAfter(last: string) {
+  return Message.find({ _id: { $gt: last } }).sort({ _id: 1 });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { Message } from '../models/message';
+
+export async function messagesAfter(last: string) {
+  return Message.find({ _id: { $gt: last } }).limit(100).sort({ _id: 1 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'knex where(\'id\', \'>\', cursor) is a range, not one row',
+      filename: 'src/repositories/events.ts',
+      code: `
+import { knex } from '../db';
+
+export async function eventsAfter(cursor: number) {
+  return knex('events').where('id', '>', cursor).orderBy('id');
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { knex } from '../db';
+
+export async function eventsAfter(cursor: number) {
+  return knex('events').where('id', '>', cursor).orderBy('id').limit(100);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typeorm find where id is MoreThan(c) is a range',
+      filename: 'src/services/orders.ts',
+      code: `
+import { MoreThan } from 'typeorm';
+import { AppDataSource } from '../data-source';
+import { Order } from '../entities/order';
+
+const repo = AppDataSource.getRepository(Order);
+
+export async function ordersAfter(c: number) {
+  return repo.find({ where: { id: MoreThan(c) } });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 9,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { MoreThan } from 'typeorm';
+import { AppDataSource } from '../data-source';
+import { Order } from '../entities/order';
+
+const repo = AppDataSource.getRepository(Order);
+
+export async function ordersAfter(c: number) {
+  return repo.find({ where: { id: MoreThan(c) }, take: 100 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'sequelize define()d model findAll with Op.like on the email',
+      filename: 'src/services/users.ts',
+      code: `
+import { DataTypes, Op } from 'sequelize';
+import { sequelize } from '../db';
+
+const User = sequelize.define('User', {
+  email: { type: DataTypes.STRING, unique: true },
+  name: DataTypes.STRING,
+});
+
+export async function usersWithEmailEnding(q: string) {
+  return User.findAll({ where: { email: { [Op.like]: '%' + q } } });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 11,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`limit`' },
+              output: `
+import { DataTypes, Op } from 'sequelize';
+import { sequelize } from '../db';
+
+const User = sequelize.define('User', {
+  email: { type: DataTypes.STRING, unique: true },
+  name: DataTypes.STRING,
+});
+
+export async function usersWithEmailEnding(q: string) {
+  return User.findAll({ where: { email: { [Op.like]: '%' + q } }, limit: 100 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'sequelize model imported from \'../models\': findAll with Op.like on the email',
+      filename: 'src/services/users.ts',
+      code: `
+import { Op } from 'sequelize';
+import { User } from '../models';
+
+export async function usersWithEmailEnding(q: string) {
+  return User.findAll({ where: { email: { [Op.like]: '%' + q } } });
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 6,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`limit`' },
+              output: `
+import { Op } from 'sequelize';
+import { User } from '../models';
+
+export async function usersWithEmailEnding(q: string) {
+  return User.findAll({ where: { email: { [Op.like]: '%' + q } }, limit: 100 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'SQL filtered on a joined table\'s email reads many rows of the FROM table',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { pool } from '../db';
+
+export async function ordersForEmail(email: string) {
+  const { rows } = await pool.query('SELECT o.* FROM orders o JOIN users u ON u.id = o.user_id WHERE u.email = $1', [email]);
+  return rows;
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+import { pool } from '../db';
+
+export async function ordersForEmail(email: string) {
+  const { rows } = await pool.query('SELECT o.* FROM orders o JOIN users u ON u.id = o.user_id WHERE u.email = $1 LIMIT 100', [email]);
+  return rows;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'drizzle select filtered on a joined table\'s id reads many rows',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { orders, users } from '../db/schema';
+
+export async function ordersOfUser(id: string) {
+  return db.select().from(orders).innerJoin(users, eq(users.id, orders.userId)).where(eq(users.id, id));
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 7,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { orders, users } from '../db/schema';
+
+export async function ordersOfUser(id: string) {
+  return db.select().from(orders).innerJoin(users, eq(users.id, orders.userId)).where(eq(users.id, id)).limit(100);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'mongodb driver cursor kept in a variable and turned into an array later',
+      filename: 'src/repositories/events.ts',
+      code: `
+import type { Db } from 'mongodb';
+
+export async function eventsOfType(db: Db, type: string) {
+  const cursor = db.collection('events').find({ type });
+  return cursor.toArray();
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 42,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import type { Db } from 'mongodb';
+
+export async function eventsOfType(db: Db, type: string) {
+  const cursor = db.collection('events').find({ type }).limit(100);
+  return cursor.toArray();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typeorm query builder made from getRepository() in the same chain',
+      filename: 'src/services/orders.ts',
+      code: `
+import { AppDataSource } from '../data-source';
+import { Order } from '../entities/order';
+
+export async function ordersWithStatus(s: string) {
+  return AppDataSource.getRepository(Order).createQueryBuilder('o').where('o.status = :s', { s }).getMany();
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 6,
+          column: 99,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.take()`' },
+              output: `
+import { AppDataSource } from '../data-source';
+import { Order } from '../entities/order';
+
+export async function ordersWithStatus(s: string) {
+  return AppDataSource.getRepository(Order).createQueryBuilder('o').where('o.status = :s', { s }).take(100).getMany();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typeorm query builder made from an EntityManager parameter',
+      filename: 'src/services/orders.ts',
+      code: `
+import type { EntityManager } from 'typeorm';
+import { Order } from '../entities/order';
+
+export function openOrders(manager: EntityManager) {
+  return manager.createQueryBuilder(Order, 'o').where('o.status = :status', { status: 'open' }).getMany();
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 6,
+          column: 97,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.take()`' },
+              output: `
+import type { EntityManager } from 'typeorm';
+import { Order } from '../entities/order';
+
+export function openOrders(manager: EntityManager) {
+  return manager.createQueryBuilder(Order, 'o').where('o.status = :status', { status: 'open' }).take(100).getMany();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'drizzle select executed with .execute(): the limit goes before it',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { orders } from '../db/schema';
+
+export async function openOrders() {
+  return await db.select().from(orders).where(eq(orders.status, 'open')).execute();
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 7,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { orders } from '../db/schema';
+
+export async function openOrders() {
+  return await db.select().from(orders).where(eq(orders.status, 'open')).limit(100).execute();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'SQL whose only LIMIT is inside a subquery',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { pool } from '../db';
+
+export async function ordersOfNewestCustomers() {
+  const { rows } = await pool.query('SELECT * FROM orders WHERE customer_id IN (SELECT id FROM customers ORDER BY created_at DESC LIMIT 10)');
+  return rows;
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+import { pool } from '../db';
+
+export async function ordersOfNewestCustomers() {
+  const { rows } = await pool.query('SELECT * FROM orders WHERE customer_id IN (SELECT id FROM customers ORDER BY created_at DESC LIMIT 10) LIMIT 100');
+  return rows;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'knex builder executed with .then(): the limit goes before it',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { knex } from '../db';
+import { toDto } from './order-dto';
+
+export function ordersWithStatus(s: string) {
+  return knex('orders').where('status', s).then((rows) => rows.map(toDto));
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 6,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { knex } from '../db';
+import { toDto } from './order-dto';
+
+export function ordersWithStatus(s: string) {
+  return knex('orders').where('status', s).limit(100).then((rows) => rows.map(toDto));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'SQL with FOR UPDATE SKIP LOCKED: LIMIT goes before the locking clause',
+      filename: 'src/jobs/queue.ts',
+      code: `
+import { pool } from '../db';
+
+export async function claimQueuedJobs() {
+  const { rows } = await pool.query(\`SELECT id FROM jobs WHERE state = 'queued' ORDER BY id FOR UPDATE SKIP LOCKED\`);
+  return rows;
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+import { pool } from '../db';
+
+export async function claimQueuedJobs() {
+  const { rows } = await pool.query(\`SELECT id FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED\`);
+  return rows;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'SQL template ending in a comment line: LIMIT goes before the comment',
+      filename: 'src/repositories/payouts.ts',
+      code: `
+import { pool } from '../db';
+
+export async function pendingPayouts() {
+  const { rows } = await pool.query(\`
+    SELECT id, amount, account_id
+    FROM payouts
+    WHERE status = 'pending'
+    ORDER BY created_at
+    -- oldest first so nothing starves
+  \`);
+  return rows;
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+import { pool } from '../db';
+
+export async function pendingPayouts() {
+  const { rows } = await pool.query(\`
+    SELECT id, amount, account_id
+    FROM payouts
+    WHERE status = 'pending'
+    ORDER BY created_at LIMIT 100
+    -- oldest first so nothing starves
+  \`);
+  return rows;
+}
+`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
