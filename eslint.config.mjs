@@ -1,9 +1,10 @@
 // The project's own lint. Type-aware rules (no-floating-promises) use the TypeScript project service.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', '**/*.tmp.ts'] },
+  { ignores: ['out/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', 'test/e2e/workspace/**', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,5 +24,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli/**/*.ts', 'test/**/*.ts', 'esbuild.mjs'], rules: { 'no-console': 'off' } },
-  { files: ['esbuild.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  { files: ['esbuild.mjs', 'test/e2e/**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
+  // Playwright evaluates some callbacks in the page.
+  { files: ['test/e2e/**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } }, rules: { 'no-console': 'off' } },
 );

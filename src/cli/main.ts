@@ -13,7 +13,7 @@ import { discover } from './discover';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { analyzeInWorkers, defaultJobs } from './pool';
+import { analyzeInWorkers, defaultJobs } from '../worker/pool';
 import type { FileReport, ScanReport } from './report';
 
 export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;

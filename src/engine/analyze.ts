@@ -93,6 +93,7 @@ function toFinding(message: Linter.LintMessage, settings: EngineSettings, exposu
     fixes: [
       ...(message.fix ? [{ title: spec?.fix.summary ?? 'Fix', edits: [{ start: message.fix.range[0], end: message.fix.range[1], text: message.fix.text }], snippet: false }] : []),
       ...(message.suggestions ?? []).map((s) => ({
+        id: s.messageId,
         title: s.desc,
         edits: [{ start: s.fix.range[0], end: s.fix.range[1], text: s.fix.text }],
         snippet: !!settings.snippetFixes,

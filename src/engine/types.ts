@@ -20,6 +20,8 @@ export interface TextEdit {
 }
 
 export interface Fix {
+  /** The rule's suggestion id (`addLimit`, `addMiddleware`), when the fix came from one. */
+  id?: string;
   title: string;
   edits: TextEdit[];
   /** True when `text` holds VS Code snippet syntax (`${1:100}`) rather than plain text. */

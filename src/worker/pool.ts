@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeResult, EngineSettings } from '../engine/host';
-import type { WorkerRequest, WorkerResponse } from '../worker/analysis-worker';
+import type { WorkerRequest, WorkerResponse } from './analysis-worker';
 
 /** Files per message: big enough to amortise messaging, small enough to balance the cores. */
 const BATCH = 16;
@@ -21,18 +21,24 @@ export async function analyzeInWorkers(
   settings: EngineSettings,
   jobs: number,
   onProgress?: (done: number, total: number) => void,
+  options: { workerFile?: string; signal?: AbortSignal } = {},
 ): Promise<AnalyzeResult[]> {
   const results: AnalyzeResult[] = new Array(files.length);
   if (files.length === 0) return results;
   const batches: { start: number; files: string[] }[] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push({ start: i, files: files.slice(i, i + BATCH) });
-  const workerFile = path.join(__dirname, 'worker.js');
+  const workerFile = options.workerFile ?? path.join(__dirname, 'worker.js');
   const count = Math.min(jobs, batches.length);
   let next = 0;
   let done = 0;
   const workers = Array.from({ length: count }, () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 192 } }));
+  const aborted = new Promise<never>((_, reject) => {
+    if (options.signal?.aborted) reject(new Error('cancelled'));
+    options.signal?.addEventListener('abort', () => reject(new Error('cancelled')), { once: true });
+  });
+  aborted.catch(() => undefined);
   try {
-    await Promise.all(
+    const all = Promise.all(
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
@@ -54,6 +60,7 @@ export async function analyzeInWorkers(
           }),
       ),
     );
+    await Promise.race([all, aborted]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
