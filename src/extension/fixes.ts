@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Fix } from '../engine/host';
+import { expandSnippetDefaults } from '../engine/rules/fix-text';
 
 /** A Fix's edits as a WorkspaceEdit: snippet edits (with tab stops) when the fix carries placeholders. */
 export function fixToEdit(doc: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
@@ -14,8 +15,5 @@ export function fixToEdit(doc: vscode.TextDocument, fix: Fix): vscode.WorkspaceE
 
 /** The same fix as plain text (placeholders take their defaults): for "Fix all", where no one tabs through stops. */
 export function plainText(fix: Fix, text: string): string {
-  if (!fix.snippet) return text;
-  let out = text;
-  for (let i = 0; i < 3; i++) out = out.replace(/\$\{\d+:((?:[^{}\\]|\\.)*)\}/g, '$1');
-  return out.replace(/\$\{\d+\}|\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+  return fix.snippet ? expandSnippetDefaults(text) : text;
 }

@@ -84,3 +84,11 @@ describe('analyze', () => {
     assert.deepEqual(analyze(code, 'src/routes/orders.ts').findings.map((f) => f.ruleId), ['missing-auth-check']);
   });
 });
+
+describe('snippet text', () => {
+  it('expands tab stops to their defaults and keeps escaped dollars', async () => {
+    const { expandSnippetDefaults } = await import('../../src/engine/rules/fix-text');
+    assert.equal(expandSnippetDefaults('take: ${1:100}, q: `\\$1`, ${2:a ${3:b}}$0'), 'take: 100, q: `$1`, a b');
+    assert.equal(expandSnippetDefaults('{ \\$limit: ${1:100} \\}'), '{ $limit: 100 }');
+  });
+});

@@ -54,3 +54,18 @@ export function indentOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTr
   const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
   return /^\s*/.exec(line)![0];
 }
+
+/** The text a VS Code snippet inserts when every tab stop keeps its default (`${1:100}` → `100`, `\$` → `$`). */
+export function expandSnippetDefaults(snippet: string): string {
+  const DOLLAR = '\u0000';
+  const BRACE = '\u0001';
+  const BACKSLASH = '\u0002';
+  let text = snippet.replace(/\\\\/g, BACKSLASH).replace(/\\\$/g, DOLLAR).replace(/\\\}/g, BRACE);
+  for (let i = 0; i < 5; i++) text = text.replace(/\$\{\d+:([^{}]*)\}/g, '$1');
+  return text
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '')
+    .replace(new RegExp(DOLLAR, 'g'), '$')
+    .replace(new RegExp(BRACE, 'g'), '}')
+    .replace(new RegExp(BACKSLASH, 'g'), '\\');
+}

@@ -22,12 +22,4 @@ export function loadSnippets(): Snippet[] {
   return out;
 }
 
-/** The text a snippet inserts when every placeholder keeps its default. */
-export function expandDefaults(body: string): string {
-  let text = body;
-  for (let i = 0; i < 5; i++) text = text.replace(/\$\{\d+:((?:[^{}\\]|\\.)*)\}/g, '$1');
-  return text
-    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
-    .replace(/\$\{\d+\}|\$\d+/g, '')
-    .replace(/\\([$}\\])/g, '$1');
-}
+export { expandSnippetDefaults as expandDefaults } from '../../../src/engine/rules/fix-text';
