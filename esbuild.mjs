@@ -95,6 +95,8 @@ const configs = [
   // ESLint loads plugins with require(): make the default export the module itself.
   { ...common, entryPoints: ['src/eslint-plugin/index.ts'], outfile: 'out/eslint-plugin.js', external: [...common.external, 'eslint'], footer: { js: 'module.exports = module.exports.default;' } },
   { ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench.js' },
+  // In-editor tests: loaded by the extension host, which provides `vscode`.
+  { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', packages: 'external', external: ['vscode'] },
   // Tests load their libraries from node_modules, so mocha and RuleTester share one copy.
   { ...common, stdin: await testEntry(), outfile: testOut, packages: 'external' },
 ];

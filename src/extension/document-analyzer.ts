@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AnalysisClient } from './analysis-client';
 import { readConfig } from './config';
 import type { FindingStore } from './diagnostics';
+import type { ProjectIndex } from './project-index';
 import type { TeamSettingsSource } from './team-settings';
 
 export const LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
@@ -28,6 +29,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     private readonly store: FindingStore,
     private readonly team: TeamSettingsSource,
     private readonly log: vscode.LogOutputChannel,
+    private readonly project?: ProjectIndex,
   ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -94,7 +96,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
       this.log.error(`rule ${e.ruleId} failed on ${result.fileName}: ${e.message}; the other rules still run`);
     }
     if (result.skipped) this.log.info(`${result.fileName}: ${result.skipped.message}`);
-    this.store.set(doc.uri, result.findings, version);
+    const findings = this.project && !doc.isUntitled ? this.project.resolve(result) : result.findings;
+    this.store.set(doc.uri, findings, version);
     this.log.trace(`${result.fileName}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms (main thread ${this.client.lastMainThreadMs.toFixed(2)} ms)`);
   }
 

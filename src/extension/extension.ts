@@ -12,6 +12,7 @@ import { DocumentAnalyzer, LANGUAGES } from './document-analyzer';
 import { FindingHoverProvider } from './hover';
 import { SkillPanel, VIEW_TYPE, type PanelDeps } from './skill-panel';
 import { loadSnippets, type SnippetInfo } from './snippets';
+import { ProjectIndex } from './project-index';
 import { TeamSettingsSource } from './team-settings';
 import { GuideTree } from './tree';
 
@@ -23,6 +24,8 @@ export interface CoachApi {
   /** Whether the analysis worker has started (it must not at activation). */
   workerStarted(): boolean;
   activatedInMs: number;
+  /** Resolves when the background project index is built. */
+  projectReady(): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): CoachApi {
@@ -32,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
   const store = new FindingStore(collection);
   const team = new TeamSettingsSource(log);
   const client = new AnalysisClient(context.extensionPath, log);
-  const analyzer = new DocumentAnalyzer(client, store, team, log);
+  const project = new ProjectIndex(context.extensionPath, team, log);
+  const analyzer = new DocumentAnalyzer(client, store, team, log, project);
   let snippets: SnippetInfo[] | undefined;
   const getSnippets = () => (snippets ??= loadSnippets(context.extensionPath));
   const scan = { ran: false };
@@ -58,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
     { dispose: () => client.dispose() },
     analyzer,
     status,
-    ...registerCommands({ panel: panelDeps, store, team, snippets: getSnippets, extensionPath: context.extensionPath, log, scan }),
+    ...registerCommands({ panel: panelDeps, store, team, snippets: getSnippets, extensionPath: context.extensionPath, log, scan, project }),
     vscode.languages.registerHoverProvider(selector, new FindingHoverProvider(store)),
     vscode.languages.registerCodeActionsProvider(selector, new FindingCodeActions(store), { providedCodeActionKinds: FindingCodeActions.kinds }),
     vscode.window.createTreeView('backendCoach.guide', { treeDataProvider: new GuideTree(store), showCollapseAll: true }),
@@ -70,7 +74,15 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
   );
 
   updateStatus();
-  void team.reload().then(() => analyzer.analyzeOpenDocuments());
+  // Open documents first (single-file knowledge), then again once the project index knows the other files.
+  void team.reload().then(async () => {
+    analyzer.analyzeOpenDocuments();
+    if (vscode.workspace.isTrusted) {
+      await project.ready();
+      analyzer.analyzeOpenDocuments();
+    }
+  });
+
   const activatedInMs = performance.now() - started;
   log.info(`activated in ${activatedInMs.toFixed(1)} ms${team.restricted ? ' (restricted mode: untrusted workspace)' : ''}`);
   return {
@@ -79,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
     currentPage: () => SkillPanel.active?.page,
     workerStarted: () => (client as unknown as { worker?: unknown }).worker !== undefined,
     activatedInMs,
+    projectReady: () => project.ready(),
   };
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Command } from '../command-ids';
 import type { FindingStore } from '../diagnostics';
+import type { ProjectIndex } from '../project-index';
 import { SkillPanel, type PanelDeps } from '../skill-panel';
 import type { SnippetInfo } from '../snippets';
 import type { TeamSettingsSource } from '../team-settings';
@@ -22,6 +23,7 @@ export interface CommandDeps {
   log: vscode.LogOutputChannel;
   /** Set once a workspace scan has run, so skill pages show counts. */
   scan: { ran: boolean };
+  project: ProjectIndex;
 }
 
 /** One line per command. */
@@ -33,7 +35,7 @@ export function registerCommands(d: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand(Command.SkillForward, () => SkillPanel.active?.forward()),
     vscode.commands.registerCommand(Command.LookUpSkill, () => lookUpSkill(d.panel)),
     vscode.commands.registerCommand(Command.InsertSnippet, (key?: unknown) => insertSnippet(d.snippets(), key)),
-    vscode.commands.registerCommand(Command.ScanWorkspace, () => scanWorkspace(d.store, d.team, d.extensionPath, d.log, d.scan)),
+    vscode.commands.registerCommand(Command.ScanWorkspace, () => scanWorkspace(d.store, d.team, d.extensionPath, d.log, d.scan, d.project)),
     vscode.commands.registerCommand(Command.IgnoreHere, (uri: unknown, line: unknown, rule: unknown) => ignoreHere(uri, line, rule)),
     vscode.commands.registerCommand(Command.ApplyFix, (uri: unknown, key: unknown) => applyFix(d.store, uri, key)),
     vscode.commands.registerCommand(Command.FixAll, (uri: unknown, rule: unknown) => fixAll(d.store, uri, rule)),

@@ -1,16 +1,13 @@
-import ignore from 'ignore';
 import * as vscode from 'vscode';
 import { resolveProject } from '../../engine/host';
 import { analyzeInWorkers, defaultJobs } from '../../worker/pool';
-import { readConfig } from '../config';
 import type { FindingStore } from '../diagnostics';
+import { workspaceFiles, type ProjectIndex } from '../project-index';
 import type { TeamSettingsSource } from '../team-settings';
 
-const GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
-const EXCLUDE = '{**/node_modules/**,**/dist/**,**/build/**,**/out/**,**/coverage/**,**/.next/**,**/*.d.ts,**/*.min.js}';
 
 /** Scans every JS/TS file of the workspace on worker threads, with a cancellable progress notification. */
-export async function scanWorkspace(store: FindingStore, team: TeamSettingsSource, extensionPath: string, log: vscode.LogOutputChannel, state: { ran: boolean }): Promise<number | undefined> {
+export async function scanWorkspace(store: FindingStore, team: TeamSettingsSource, extensionPath: string, log: vscode.LogOutputChannel, state: { ran: boolean }, project: ProjectIndex): Promise<number | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     void vscode.window.showInformationMessage('Backend Coach: open a folder to scan it.');
@@ -20,9 +17,7 @@ export async function scanWorkspace(store: FindingStore, team: TeamSettingsSourc
     { location: vscode.ProgressLocation.Notification, title: 'Backend Coach', cancellable: true },
     async (progress, token) => {
       progress.report({ message: 'finding files…' });
-      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, GLOB), EXCLUDE, undefined, token);
-      const excluded = ignore().add(readConfig(folder.uri).exclude);
-      const files = uris.map((u) => vscode.workspace.asRelativePath(u, false)).filter((f) => !excluded.ignores(f));
+      const files = await workspaceFiles(folder, token);
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       const started = Date.now();
@@ -30,7 +25,7 @@ export async function scanWorkspace(store: FindingStore, team: TeamSettingsSourc
       try {
         const results = await analyzeInWorkers(
           folder.uri.fsPath,
-          files.sort(),
+          files,
           team.settings,
           Math.max(1, defaultJobs() - 1),
           (done, total) => {
@@ -39,6 +34,7 @@ export async function scanWorkspace(store: FindingStore, team: TeamSettingsSourc
           },
           { workerFile: `${extensionPath}/out/worker.js`, signal: abort.signal },
         );
+        project.setAll(results);
         const resolved = resolveProject(results.map((r) => ({ path: r.fileName, result: r })), team.settings);
         let total = 0;
         for (const r of results) {

@@ -1,0 +1,254 @@
+/* Runs inside the real extension host against the real `vscode` API. The workspace is a copy of test/fixtures. */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { readAnnotations } from '../unit/support/annotations';
+import { EXTENSION_ID, codeOf, coachDiagnostics, openFixture, setConfig, sleep } from './helpers';
+
+interface CoachApi {
+  activatedInMs: number;
+  projectReady(): Promise<void>;
+  currentPage(): { kind: string; id?: string } | undefined;
+}
+
+const FRAMEWORK_FILES = [
+  'express/src/routes/admin.routes.ts',
+  'fastify/src/routes/orders.ts',
+  'koa/src/routes/catalog.js',
+  'nestjs/src/orders/orders.controller.ts',
+  'hono/src/index.ts',
+  'nextjs/app/api/orders/route.ts',
+  'orms/raw-sql.ts',
+];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export function defineSuites(): void {
+  let api: CoachApi;
+
+  describe('activation', () => {
+    it('activates on a TypeScript document and reports how long activation took', async () => {
+      const ext = vscode.extensions.getExtension<CoachApi>(EXTENSION_ID);
+      assert.ok(ext, 'the extension is installed');
+      await openFixture('express/src/app.ts');
+      api = await ext.activate();
+      assert.ok(ext.isActive);
+      assert.ok(api.activatedInMs < 500, `activation took ${api.activatedInMs} ms`);
+      console.log(`    [measure] activation: ${api.activatedInMs.toFixed(1)} ms`);
+    });
+
+    it('contributes every command', async () => {
+      const commands = await vscode.commands.getCommands(true);
+      for (const id of ['backendCoach.lookUpSkill', 'backendCoach.insertSnippet', 'backendCoach.scanWorkspace', 'backendCoach.openGuide', 'backendCoach.openSkill']) assert.ok(commands.includes(id), id);
+    });
+  });
+
+  describe('diagnostics on every framework', () => {
+    before(async () => {
+      const started = Date.now();
+      await api.projectReady();
+      console.log(`    [measure] project index of the fixtures: ${Date.now() - started} ms`);
+    });
+    for (const file of FRAMEWORK_FILES) {
+      it(`match the annotations in ${file}`, async () => {
+        const editor = await openFixture(file);
+        const expected = readAnnotations(editor.document.getText());
+        const wanted = expected.filter((e) => e.kind === 'ruleid');
+        const diagnostics = await coachDiagnostics(editor.document.uri, (d) => d.length >= wanted.length);
+        for (const e of wanted) {
+          const d = diagnostics.find((x) => codeOf(x) === e.rule && x.range.start.line === e.line - 1);
+          assert.ok(d, `${file}:${e.line} ${e.rule} is reported`);
+          assert.equal(d.source, 'Backend Coach');
+          assert.ok(typeof d.code === 'object' && d.code.target.toString().includes('/media/skills/'), 'the code links to the skill page');
+          assert.equal(d.severity, e.rule === 'missing-auth-check' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+        }
+        for (const e of expected.filter((x) => x.kind === 'ok')) {
+          assert.ok(!diagnostics.some((x) => codeOf(x) === e.rule && x.range.start.line === e.line - 1), `${file}:${e.line} stays quiet for ${e.rule}`);
+        }
+      });
+    }
+  });
+
+  describe('editing', () => {
+    let doc: vscode.TextDocument;
+    const route = "\nrouter.delete('/invoices/:id', async (req, res) => {\n  res.status(204).end();\n});\n";
+
+    before(async () => {
+      doc = await vscode.workspace.openTextDocument({
+        language: 'typescript',
+        content: "import { Router } from 'express';\nimport { requireAuth } from './auth';\nconst router = Router();\nrouter.get('/me', requireAuth, (req, res) => res.json(req.user));\nexport default router;\n",
+      });
+      await vscode.window.showTextDocument(doc);
+      await coachDiagnostics(doc.uri, () => true, 2000);
+    });
+
+    it('updates diagnostics after an edit', async () => {
+      const editor = vscode.window.activeTextEditor!;
+      await editor.edit((e) => e.insert(new vscode.Position(4, 0), route));
+      const d = await coachDiagnostics(doc.uri, (x) => x.some((y) => codeOf(y) === 'missing-auth-check'));
+      assert.equal(d.filter((x) => codeOf(x) === 'missing-auth-check').length, 1);
+    });
+
+    it('offers the fix first, then Learn, then Ignore here…', async () => {
+      const d = (await coachDiagnostics(doc.uri)).find((x) => codeOf(x) === 'missing-auth-check')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const titles = actions.map((a) => a.title);
+      const expected = ['Add requireAuth before the handler', 'Learn: Authentication & Authorization', 'Ignore missing-auth-check here…'];
+      const at = expected.map((t) => titles.indexOf(t));
+      assert.ok(at.every((i) => i >= 0), `offered: ${titles.join(' | ')}`);
+      assert.deepEqual([...at].sort((a, b) => a - b), at, 'in this order');
+      assert.equal(actions[at[0]].isPreferred, true);
+    });
+
+    it('shows why it matters in the hover, with links to the skill page and the fix', async () => {
+      const d = (await coachDiagnostics(doc.uri)).find((x) => codeOf(x) === 'missing-auth-check')!;
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, d.range.start.translate(0, 1));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+      assert.match(text, /Missing authentication \(CWE-306\)/);
+      assert.match(text, /command:backendCoach\.openSkill\?/);
+      assert.match(text, /command:backendCoach\.applyFix\?/);
+    });
+
+    it('applies the preferred fix: valid code, and the diagnostic is gone', async () => {
+      const d = (await coachDiagnostics(doc.uri)).find((x) => codeOf(x) === 'missing-auth-check')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.isPreferred && a.edit)!;
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+      assert.match(doc.getText(), /router\.delete\('\/invoices\/:id', requireAuth, async/);
+      const after = await coachDiagnostics(doc.uri, (x) => !x.some((y) => codeOf(y) === 'missing-auth-check'));
+      assert.ok(!after.some((y) => codeOf(y) === 'missing-auth-check'));
+    });
+
+    it('"Ignore here…" asks for a reason and writes the suppression', async () => {
+      const editor = vscode.window.activeTextEditor!;
+      await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), "router.post('/exports', (req, res) => res.end());\n"));
+      const d = (await coachDiagnostics(doc.uri, (x) => x.some((y) => codeOf(y) === 'missing-auth-check'))).find((x) => codeOf(x) === 'missing-auth-check')!;
+      const original = vscode.window.showInputBox;
+      (vscode.window as { showInputBox: unknown }).showInputBox = async () => 'runs only inside the VPN';
+      try {
+        assert.equal(await vscode.commands.executeCommand('backendCoach.ignoreHere', doc.uri.toString(), d.range.start.line, 'missing-auth-check'), true);
+      } finally {
+        (vscode.window as { showInputBox: unknown }).showInputBox = original;
+      }
+      assert.match(doc.getText(), /\/\/ backend-coach-ignore-next-line missing-auth-check -- runs only inside the VPN\nrouter\.post\('\/exports'/);
+      const after = await coachDiagnostics(doc.uri, (x) => !x.some((y) => codeOf(y) === 'missing-auth-check'));
+      assert.ok(!after.some((y) => codeOf(y) === 'missing-auth-check'));
+    });
+
+    it('clears the diagnostics of a closed document', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await sleep(300);
+      assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'Backend Coach'), []);
+    });
+  });
+
+  describe('skill pages', () => {
+    const panelTab = (title: string) => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === title);
+
+    it('open for a finding (Learn), a rule id, and the guide, in one reused panel', async () => {
+      assert.equal(await vscode.commands.executeCommand('backendCoach.openSkill', 'database.query-optimization'), true);
+      for (let i = 0; i < 40 && !panelTab('Query Optimization & Indexing'); i++) await sleep(50);
+      assert.ok(panelTab('Query Optimization & Indexing'), vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', '));
+      assert.deepEqual(api.currentPage(), { kind: 'skill', id: 'database.query-optimization' });
+      await vscode.commands.executeCommand('backendCoach.openSkill', 'missing-rate-limit');
+      assert.deepEqual(api.currentPage(), { kind: 'skill', id: 'performance.rate-limiting' });
+      await vscode.commands.executeCommand('backendCoach.openGuide');
+      assert.deepEqual(api.currentPage(), { kind: 'home' });
+      await vscode.commands.executeCommand('backendCoach.skillBack');
+      assert.deepEqual(api.currentPage(), { kind: 'skill', id: 'performance.rate-limiting' });
+      const pages = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => ['Query Optimization & Indexing', 'Rate Limiting & Throttling', 'Backend Skills Guide'].includes(t.label));
+      assert.equal(pages.length, 1, 'one panel, reused');
+    });
+
+    it('refuse a bad argument without a crash', async () => {
+      assert.equal(await vscode.commands.executeCommand('backendCoach.openSkill', '../../package.json'), false);
+      assert.equal(await vscode.commands.executeCommand('backendCoach.openSkill', { id: 'x' }), false);
+    });
+  });
+
+  describe('snippets and scan', () => {
+    it('"Insert Snippet" inserts the chosen snippet', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: '' });
+      await vscode.window.showTextDocument(doc);
+      assert.equal(await vscode.commands.executeCommand('backendCoach.insertSnippet', 'express-rate-limit-router'), true);
+      assert.match(doc.getText(), /export const loginLimiter = rateLimit\(\{/);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('"Scan Workspace" fills the Problems panel for files that are not open', async () => {
+      const total = await vscode.commands.executeCommand<number>('backendCoach.scanWorkspace');
+      assert.ok(total && total > 50, `${total} findings`);
+      const root = vscode.workspace.workspaceFolders![0].uri;
+      const unopened = vscode.Uri.joinPath(root, 'orms/knex.js');
+      assert.ok(vscode.languages.getDiagnostics(unopened).some((d) => codeOf(d) === 'unbounded-query'));
+    });
+  });
+
+  describe('settings', () => {
+    after(async () => {
+      await setConfig('rules', undefined);
+    });
+
+    it('a rule set to off disappears, and a severity change applies', async () => {
+      const editor = await openFixture('orms/prisma.ts');
+      await coachDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'unbounded-query'));
+      await setConfig('rules', { 'unbounded-query': 'error' });
+      let d = await coachDiagnostics(editor.document.uri, (x) => x.some((y) => codeOf(y) === 'unbounded-query' && y.severity === vscode.DiagnosticSeverity.Error));
+      assert.ok(d.some((y) => codeOf(y) === 'unbounded-query' && y.severity === vscode.DiagnosticSeverity.Error));
+      await setConfig('rules', { 'unbounded-query': 'off' });
+      d = await coachDiagnostics(editor.document.uri, (x) => !x.some((y) => codeOf(y) === 'unbounded-query'));
+      assert.ok(!d.some((y) => codeOf(y) === 'unbounded-query'));
+    });
+
+    it("reads the workspace's .backendcoach.yaml", async () => {
+      const root = vscode.workspace.workspaceFolders![0].uri;
+      const file = vscode.Uri.joinPath(root, '.backendcoach.yaml');
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode("rules:\n  missing-rate-limit: off\n"));
+      try {
+        const editor = await openFixture('express/src/routes/auth.routes.ts');
+        const d = await coachDiagnostics(editor.document.uri, (x) => x.length > 0 && !x.some((y) => codeOf(y) === 'missing-rate-limit'), 10_000);
+        assert.ok(!d.some((y) => codeOf(y) === 'missing-rate-limit'));
+      } finally {
+        await vscode.workspace.fs.delete(file);
+      }
+    });
+  });
+
+  describe('speed in the editor (numbers, not pass/fail goals)', () => {
+    it('measures keystroke-to-diagnostics on a 2,000-line file', async () => {
+      const block = (i: number) => `router.get('/items/${i}', requireAuth, async (req, res) => {\n  const rows = await prisma.item.findMany({ where: { ownerId: req.user.id }, take: 50 });\n  res.json(rows);\n});\n`;
+      const content = "import { Router } from 'express';\nimport { requireAuth } from './auth';\nimport { prisma } from './db';\nconst router = Router();\n" + Array.from({ length: 499 }, (_, i) => block(i)).join('') + 'export default router;\n';
+      const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content });
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.ok(doc.lineCount >= 2000, `${doc.lineCount} lines`);
+      await coachDiagnostics(doc.uri, () => true, 3000);
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const bad = i % 2 === 0;
+        const started = Date.now();
+        const changed = new Promise<void>((resolve) => {
+          const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+            if (e.uris.some((u) => u.toString() === doc.uri.toString())) {
+              const has = vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'missing-auth-check');
+              if (has === bad) {
+                sub.dispose();
+                resolve();
+              }
+            }
+          });
+        });
+        await editor.edit((e) =>
+          bad
+            ? e.insert(new vscode.Position(4, 0), "router.delete('/items/:id', async (req, res) => res.end());\n")
+            : e.delete(new vscode.Range(4, 0, 5, 0)),
+        );
+        await changed;
+        times.push(Date.now() - started);
+      }
+      console.log(`    [measure] keystroke → diagnostics on ${doc.lineCount} lines: median ${median(times)} ms, worst ${Math.max(...times)} ms (debounce included)`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  });
+}
