@@ -21,7 +21,7 @@ const started = Date.now();
 const server = await startCodeServer({ port });
 let browser;
 let timer;
-let code = 1;
+let code;
 try {
   browser = await launchBrowser(path.join(E2E, 'chrome-integration'));
   const page = browser.pages()[0] ?? (await browser.newPage());
