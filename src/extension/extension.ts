@@ -26,6 +26,8 @@ export interface CoachApi {
   activatedInMs: number;
   /** Resolves when the background project index is built. */
   projectReady(): Promise<void>;
+  /** Main-thread milliseconds the last analysis cost the extension host (posting the text, taking the result). */
+  mainThreadMs(): number;
 }
 
 export function activate(context: vscode.ExtensionContext): CoachApi {
@@ -92,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
     workerStarted: () => (client as unknown as { worker?: unknown }).worker !== undefined,
     activatedInMs,
     projectReady: () => project.ready(),
+    mainThreadMs: () => client.lastMainThreadMs,
   };
 }
 

@@ -7,6 +7,7 @@ import { EXTENSION_ID, codeOf, coachDiagnostics, openFixture, setConfig, sleep }
 interface CoachApi {
   activatedInMs: number;
   projectReady(): Promise<void>;
+  mainThreadMs(): number;
   currentPage(): { kind: string; id?: string } | undefined;
 }
 
@@ -217,6 +218,23 @@ export function defineSuites(): void {
   });
 
   describe('speed in the editor (numbers, not pass/fail goals)', () => {
+    it('measures keystroke-to-squiggle on a small route file', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: "import { Router } from 'express';\nconst router = Router();\nexport default router;\n" });
+      const editor = await vscode.window.showTextDocument(doc);
+      await coachDiagnostics(doc.uri, () => true, 2000);
+      const times: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const bad = i % 2 === 0;
+        const started = Date.now();
+        await editor.edit((e) => (bad ? e.insert(new vscode.Position(2, 0), "router.delete('/orders/:id', (req, res) => res.end());\n") : e.delete(new vscode.Range(2, 0, 3, 0))));
+        await coachDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-auth-check') === bad, 10_000);
+        times.push(Date.now() - started);
+      }
+      console.log(`    [measure] keystroke → squiggle on a small route file: median ${median(times)} ms, worst ${Math.max(...times)} ms (debounce ${vscode.workspace.getConfiguration('backendCoach').get('debounceMs')} ms included)`);
+      assert.ok(median(times) < 1000, 'a squiggle within a second');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
     it('measures keystroke-to-diagnostics on a 2,000-line file', async () => {
       const block = (i: number) => `router.get('/items/${i}', requireAuth, async (req, res) => {\n  const rows = await prisma.item.findMany({ where: { ownerId: req.user.id }, take: 50 });\n  res.json(rows);\n});\n`;
       const content = "import { Router } from 'express';\nimport { requireAuth } from './auth';\nimport { prisma } from './db';\nconst router = Router();\n" + Array.from({ length: 499 }, (_, i) => block(i)).join('') + 'export default router;\n';
@@ -225,6 +243,7 @@ export function defineSuites(): void {
       assert.ok(doc.lineCount >= 2000, `${doc.lineCount} lines`);
       await coachDiagnostics(doc.uri, () => true, 3000);
       const times: number[] = [];
+      const mainThread: number[] = [];
       for (let i = 0; i < 20; i++) {
         const bad = i % 2 === 0;
         const started = Date.now();
@@ -246,7 +265,9 @@ export function defineSuites(): void {
         );
         await changed;
         times.push(Date.now() - started);
+        mainThread.push(api.mainThreadMs());
       }
+      console.log(`    [measure] extension-host main thread per analysis: median ${median(mainThread).toFixed(2)} ms, worst ${Math.max(...mainThread).toFixed(2)} ms`);
       console.log(`    [measure] keystroke → diagnostics on ${doc.lineCount} lines: median ${median(times)} ms, worst ${Math.max(...times)} ms (debounce included)`);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
