@@ -16,7 +16,7 @@ export function xdgEnv() {
 }
 
 /** Starts code-server on `port` with its own user data; returns a handle that stops it by PID. */
-export async function startCodeServer({ port, settings = {}, extensionsDir } = {}) {
+export async function startCodeServer({ port, settings = {}, extensionsDir, trust = true } = {}) {
   const run = path.join(E2E, `run-${port}`);
   rmSync(run, { recursive: true, force: true });
   mkdirSync(path.join(run, 'ud/User'), { recursive: true });
@@ -42,7 +42,7 @@ export async function startCodeServer({ port, settings = {}, extensionsDir } = {
     }),
   );
   const bin = path.join(CS, 'node_modules/code-server/out/node/entry.js');
-  const args = [bin, '--config', path.join(run, 'config.yaml'), '--user-data-dir', path.join(run, 'ud'), '--extensions-dir', exts, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'];
+  const args = [bin, '--config', path.join(run, 'config.yaml'), '--user-data-dir', path.join(run, 'ud'), '--extensions-dir', exts, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...(trust ? ['--disable-workspace-trust'] : []), '--disable-getting-started-override', '--ignore-last-opened'];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...xdgEnv(), EXTENSIONS_GALLERY: '{"serviceUrl":""}', TMPDIR: path.join(E2E, 'tmp') },
     stdio: ['ignore', 'pipe', 'pipe'],

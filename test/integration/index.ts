@@ -4,13 +4,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
-import { defineSuites } from './suites';
+import { defineSuites, defineUntrustedSuite } from './suites';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 60_000, color: false });
   // Install describe/it as globals the way `mocha.addFile` would, then define the suites from the bundle.
   mocha.suite.emit('pre-require', globalThis, 'backend-coach-integration', mocha);
-  defineSuites();
+  if (process.env.BACKEND_COACH_SUITE === 'untrusted') defineUntrustedSuite();
+  else defineSuites();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const file = process.env.BACKEND_COACH_TEST_RESULTS;

@@ -7,18 +7,26 @@ import path from 'node:path';
 import util from 'node:util';
 import { E2E, ROOT, launchBrowser, startCodeServer } from '../e2e/code-server.mjs';
 
-const port = 8193;
+// --untrusted: a second run in a workspace VS Code does not trust (restricted mode).
+const untrusted = process.argv.includes('--untrusted');
+const port = untrusted ? 8194 : 8193;
 const ws = path.join(E2E, 'ws-integration');
 rmSync(ws, { recursive: true, force: true });
 cpSync(path.join(ROOT, 'test/fixtures'), ws, { recursive: true });
 mkdirSync(path.join(ws, '.vscode'), { recursive: true });
 writeFileSync(path.join(ws, '.vscode/settings.json'), JSON.stringify({ 'typescript.validate.enable': false, 'javascript.validate.enable': false }));
+if (untrusted) writeFileSync(path.join(ws, '.backendcoach.yaml'), 'rules:\n  missing-auth-check: off\n');
 const results = path.join(E2E, 'integration-results.json');
 rmSync(results, { force: true });
 
 process.env.BACKEND_COACH_TEST_RESULTS = results; // the extension host inherits code-server's environment
+process.env.BACKEND_COACH_SUITE = untrusted ? 'untrusted' : 'main';
 const started = Date.now();
-const server = await startCodeServer({ port });
+const server = await startCodeServer({
+  port,
+  trust: !untrusted,
+  settings: untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : {},
+});
 let browser;
 let timer;
 let code;
@@ -40,7 +48,7 @@ try {
   await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   code = await exit;
   const summary = JSON.parse(readFileSync(results, 'utf8'));
-  console.log(`in-editor tests: ${summary.passes} passed, ${summary.failures} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`in-editor tests${untrusted ? ' (untrusted workspace)' : ''}: ${summary.passes} passed, ${summary.failures} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 } catch (error) {
   console.error(error);
   console.error(server.log().slice(-2000));

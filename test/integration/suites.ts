@@ -26,6 +26,19 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/** Run alone in a workspace VS Code does not trust (BACKEND_COACH_SUITE=untrusted). */
+export function defineUntrustedSuite(): void {
+  describe('untrusted workspace', () => {
+    it('runs the built-in rules but does not read the workspace settings file', async () => {
+      assert.equal(vscode.workspace.isTrusted, false, 'the workspace is untrusted');
+      // The workspace holds a .backendcoach.yaml that switches missing-auth-check off (written by the runner).
+      const editor = await openFixture('express/src/routes/orders.routes.ts');
+      const d = await coachDiagnostics(editor.document.uri, (x) => x.some((y) => codeOf(y) === 'missing-auth-check'));
+      assert.ok(d.some((y) => codeOf(y) === 'missing-auth-check'), 'the team file is ignored: the rule still runs');
+    });
+  });
+}
+
 export function defineSuites(): void {
   let api: CoachApi;
 
@@ -40,6 +53,20 @@ export function defineSuites(): void {
       console.log(`    [measure] activation: ${api.activatedInMs.toFixed(1)} ms`);
     });
 
+    for (const [language, code] of [
+      ['javascript', "const express = require('express');\nconst router = express.Router();\nrouter.post('/orders', (req, res) => res.end());\nmodule.exports = router;\n"],
+      ['javascriptreact', "import { Router } from 'express';\nconst router = Router();\nconst page = <p>ok</p>;\nrouter.post('/orders', (req, res) => res.send(page));\nexport default router;\n"],
+      ['typescriptreact', "import { Router } from 'express';\nconst router = Router();\nconst page = <p>ok</p>;\nrouter.put('/orders/:id', (req, res) => res.send(page));\nexport default router;\n"],
+    ] as const) {
+      it(`analyses ${language} documents`, async () => {
+        const doc = await vscode.workspace.openTextDocument({ language, content: code });
+        await vscode.window.showTextDocument(doc);
+        const d = await coachDiagnostics(doc.uri);
+        assert.deepEqual(d.map(codeOf), ['missing-auth-check']);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      });
+    }
+
     it('contributes every command', async () => {
       const commands = await vscode.commands.getCommands(true);
       for (const id of ['backendCoach.lookUpSkill', 'backendCoach.insertSnippet', 'backendCoach.scanWorkspace', 'backendCoach.openGuide', 'backendCoach.openSkill']) assert.ok(commands.includes(id), id);
@@ -52,6 +79,15 @@ export function defineSuites(): void {
       await api.projectReady();
       console.log(`    [measure] project index of the fixtures: ${Date.now() - started} ms`);
     });
+    it('measures the time from opening a file to its first diagnostic', async () => {
+      const started = Date.now();
+      const editor = await openFixture('koa/src/routes/invoices.js');
+      const d = await coachDiagnostics(editor.document.uri);
+      const ms = Date.now() - started;
+      console.log(`    [measure] open a file → first diagnostic: ${ms} ms`);
+      assert.ok(d.length > 0);
+    });
+
     for (const file of FRAMEWORK_FILES) {
       it(`match the annotations in ${file}`, async () => {
         const editor = await openFixture(file);
@@ -179,7 +215,10 @@ export function defineSuites(): void {
     });
 
     it('"Scan Workspace" fills the Problems panel for files that are not open', async () => {
+      const mb = () => Math.round(process.memoryUsage().rss / 1048576);
+      const before = mb();
       const total = await vscode.commands.executeCommand<number>('backendCoach.scanWorkspace');
+      console.log(`    [measure] extension host memory (RSS): ${before} MB before the scan, ${mb()} MB after`);
       assert.ok(total && total > 50, `${total} findings`);
       const root = vscode.workspace.workspaceFolders![0].uri;
       const unopened = vscode.Uri.joinPath(root, 'orms/knex.js');
