@@ -144,6 +144,19 @@ try {
     await shot('07-skill-page-from-palette');
   });
 
+  await step('the activity-bar view opens a skill page from the tree', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Backend Coach"]').first().click();
+    const tree = page.locator('.pane-body .monaco-list-row');
+    await tree.filter({ hasText: 'Security' }).first().waitFor({ timeout: 15_000 });
+    // An item with a command runs it on click; its twistie expands it.
+    await tree.filter({ hasText: 'Security' }).first().locator('.monaco-tl-twistie').click();
+    await tree.filter({ hasText: 'Authentication & Authorization' }).first().waitFor();
+    await tree.filter({ hasText: 'Authentication & Authorization' }).first().click();
+    await webview().locator('h1', { hasText: 'Authentication' }).waitFor({ timeout: 15_000 });
+    await shot('08-tree-view-skill-page');
+    await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click();
+  });
+
   await step('Insert Snippet inserts working code', async () => {
     await page.locator('.tabs-container .tab', { hasText: 'orders.ts' }).click();
     await gotoLine(1, 1);
@@ -154,7 +167,7 @@ try {
     await page.waitForTimeout(500);
     await page.keyboard.press('Escape');
     assert.match(await editorText(), /loginLimiter = rateLimit\(\{/);
-    await shot('08-snippet-inserted');
+    await shot('09-snippet-inserted');
   });
   console.log(steps.join('\n'));
 } catch (error) {
