@@ -66,9 +66,10 @@ function nextMatcherCovers(matcher: string, path: string | undefined): boolean {
 
 /**
  * Drops findings that other files resolve: a route whose router every mount puts behind auth (or a limiter),
- * Nest routes under a global guard, Next.js routes a middleware authenticates. Returns findings by path.
+ * Nest routes under a global guard, Next.js routes a middleware authenticates. Returns findings by path
+ * (for `only` that one path).
  */
-export function resolveProject(files: readonly ProjectFile[], settings: EngineSettings = {}): Map<string, Finding[]> {
+export function resolveProject(files: readonly ProjectFile[], settings: EngineSettings = {}, only?: string): Map<string, Finding[]> {
   const known = new Set(files.map((f) => f.path));
   const mounts = new Map<string, ResolvedMount[]>();
   const guards: { scope: string; auth: boolean; rateLimit: boolean }[] = [];
@@ -108,6 +109,8 @@ export function resolveProject(files: readonly ProjectFile[], settings: EngineSe
 
   const out = new Map<string, Finding[]>();
   for (const f of files) {
+    // The editor asks about one file per keystroke: the facts come from all files, the findings from that one.
+    if (only !== undefined && f.path !== only) continue;
     const kept = f.result.findings.filter((finding) => {
       const e = finding.exposure;
       const kind = finding.ruleId === 'missing-auth-check' ? 'auth' : finding.ruleId === 'missing-rate-limit' ? 'rateLimit' : undefined;

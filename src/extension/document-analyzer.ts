@@ -34,7 +34,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && readConfig(e.document.uri).run === 'onType') this.schedule(e.document, readConfig(e.document.uri).debounceMs);
+        if (e.contentChanges.length === 0) return;
+        const config = readConfig(e.document.uri);
+        if (config.run === 'onType') this.schedule(e.document, config.debounceMs);
       }),
       vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => {
@@ -45,12 +47,17 @@ export class DocumentAnalyzer implements vscode.Disposable {
     );
   }
 
+  private excluded = { key: '', ig: ignore() };
+
   private applies(doc: vscode.TextDocument): boolean {
     if (!LANGUAGES.includes(doc.languageId) || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote')) return false;
     const config = readConfig(doc.uri);
     if (!config.enable) return false;
-    if (config.exclude.length > 0 && !doc.isUntitled && ignore().add(config.exclude).ignores(engineFileName(doc))) return false;
-    return true;
+    if (config.exclude.length === 0 || doc.isUntitled) return true;
+    // Typing calls this on every change: compile the patterns once per distinct setting.
+    const key = config.exclude.join('\n');
+    if (key !== this.excluded.key) this.excluded = { key, ig: ignore().add(config.exclude) };
+    return !this.excluded.ig.ignores(engineFileName(doc));
   }
 
   analyzeOpenDocuments(): void {

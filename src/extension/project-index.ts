@@ -53,7 +53,7 @@ export class ProjectIndex {
   /** Replaces a file's entry (what the editor just analysed) and returns its findings with cross-file knowledge applied. */
   resolve(result: AnalyzeResult): Finding[] {
     this.results.set(result.fileName, result);
-    const resolved = resolveProject([...this.results.values()].map((r) => ({ path: r.fileName, result: r })), this.team.settings);
+    const resolved = resolveProject([...this.results.values()].map((r) => ({ path: r.fileName, result: r })), this.team.settings, result.fileName);
     return resolved.get(result.fileName) ?? result.findings;
   }
 
