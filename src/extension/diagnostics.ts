@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { catalog, skillDocsUrl, type Finding, type Severity } from '../engine/host';
+import { catalog, type Finding, type Severity } from '../engine/host';
 
 export const SOURCE = 'Backend Coach';
 
@@ -15,12 +15,22 @@ export function toRange(f: Finding): vscode.Range {
   return new vscode.Range(f.range.startLine - 1, f.range.startColumn - 1, f.range.endLine - 1, f.range.endColumn - 1);
 }
 
+export const EXTENSION_ID = 'backend-coach.backend-coach';
+
+/**
+ * A link that opens the skill page in the editor: `vscode://backend-coach.backend-coach/skill?security.auth`.
+ * VS Code hands its own scheme to our UriHandler (command: links no longer run from the Problems panel).
+ */
+export function skillPageUri(skillId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: EXTENSION_ID, path: '/skill', query: skillId });
+}
+
 /** The one conversion from a Finding to what VS Code shows. */
 export function toDiagnostic(f: Finding): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(f), f.message, SEVERITY[f.severity]);
   d.source = SOURCE;
   const skill = f.skillId ? catalog.skills.get(f.skillId) : undefined;
-  d.code = skill ? { value: f.ruleId, target: vscode.Uri.parse(skillDocsUrl(skill.id)) } : f.ruleId;
+  d.code = skill ? { value: f.ruleId, target: skillPageUri(skill.id) } : f.ruleId;
   return d;
 }
 

@@ -73,6 +73,12 @@ export function activate(context: vscode.ExtensionContext): CoachApi {
     }),
     store.onDidChange(() => SkillPanel.refreshIfOpen()),
     vscode.workspace.onDidGrantWorkspaceTrust(updateStatus),
+    // The diagnostic's code link (vscode://backend-coach.backend-coach/skill?<id>) lands here; openSkill validates the id.
+    vscode.window.registerUriHandler({
+      handleUri: (uri) => {
+        if (uri.path === '/skill') void vscode.commands.executeCommand(Command.OpenSkill, uri.query);
+      },
+    }),
   );
 
   updateStatus();

@@ -66,6 +66,7 @@ try {
     await page.keyboard.press('Enter');
   };
 
+  const webview = () => page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
   /**
    * Opens the quick-fix menu at a position until it lists `title`. The lightbulb's own (debounced) request can
    * replace ours with "No code actions available" right after a cursor move (RECIPE pitfall 1): retry.
@@ -89,11 +90,17 @@ try {
   await page.locator('.tabs-container .tab.active', { hasText: 'orders.ts' }).waitFor({ timeout: 60_000 });
 
   await step('squiggle and Problems entry', async () => {
-    await page.locator('#status\\.problems[aria-label*="Errors: 1"]').waitFor({ timeout: 30_000 });
-    console.log(`  first diagnostics ${Date.now() - opened} ms after the page opened`);
+    // Wait for our row in the Problems panel, not an error count: TypeScript's own errors may come first.
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-auth-check' }).first().waitFor();
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-auth-check' }).first().waitFor({ timeout: 60_000 });
+    console.log(`  first diagnostics ${Date.now() - opened} ms after the page opened`);
     await shot('01-diagnostics-and-problems');
+  });
+
+  await step('the rule code in the Problems panel opens the skill page', async () => {
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'unbounded-query' }).first().locator('a.monaco-link').click();
+    await webview().locator('h1', { hasText: 'Query Optimization' }).waitFor({ timeout: 15_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'orders.ts' }).click();
   });
 
   await step('hover explains the finding', async () => {
@@ -121,7 +128,6 @@ try {
     await shot('04-after-fix');
   });
 
-  const webview = () => page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
   await step('Learn opens the skill page', async () => {
     assert.ok(await openQuickFix(19, 32, 'Learn: Query Optimization'), 'Learn is offered');
     await page.keyboard.press('ArrowDown');

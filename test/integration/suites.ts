@@ -98,7 +98,7 @@ export function defineSuites(): void {
           const d = diagnostics.find((x) => codeOf(x) === e.rule && x.range.start.line === e.line - 1);
           assert.ok(d, `${file}:${e.line} ${e.rule} is reported`);
           assert.equal(d.source, 'Backend Coach');
-          assert.ok(typeof d.code === 'object' && d.code.target.toString().includes('/media/skills/'), 'the code links to the skill page');
+          assert.ok(typeof d.code === 'object' && d.code.target.authority === EXTENSION_ID && d.code.target.path === '/skill' && d.code.target.query.length > 0, 'the code links to the skill page');
           assert.equal(d.severity, e.rule === 'missing-auth-check' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
         }
         for (const e of expected.filter((x) => x.kind === 'ok')) {
