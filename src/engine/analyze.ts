@@ -9,17 +9,16 @@ import { rules } from './rules';
 import { effectiveSeverity, type EngineSettings } from './analyze-settings';
 import { compileSettings } from './rules/team';
 import { applySuppressions, readSuppressions } from './suppressions';
-import type { AnalyzeResult, Exposure, FileFacts, Finding, Severity } from './types';
+import { emptyResult, MAX_FILE_BYTES, sortFindings, tooLarge } from './results';
+import type { AnalyzeResult, Exposure, Finding, Severity } from './types';
+
 
 export { effectiveSeverity, type EngineSettings };
 
 
 export const PLUGIN = 'backend-coach';
-/** Above this size a file is skipped: generated bundles and dumps teach nothing and cost seconds. */
-export const MAX_FILE_BYTES = 1_000_000;
 const ANALYSABLE = /\.(?:[cm]?[jt]sx?)$/i;
 
-const EMPTY_FACTS: FileFacts = { mounts: [], globalGuard: { auth: false, rateLimit: false } };
 
 
 /** Whether a file is minified or generated: very long lines carry no code a person wrote. */
@@ -108,10 +107,10 @@ function toFinding(message: Linter.LintMessage, settings: EngineSettings, exposu
  * `skipped` and no findings; a rule that throws is reported in `ruleErrors` and the other rules still run.
  */
 export function analyze(text: string, fileName: string, settings: EngineSettings = DEFAULT_SETTINGS): AnalyzeResult {
-  const result: AnalyzeResult = { fileName, findings: [], facts: EMPTY_FACTS, ruleErrors: [] };
+  const result = emptyResult(fileName);
   if (!ANALYSABLE.test(fileName) || /\.d\.[cm]?ts$/i.test(fileName)) return result;
   if (text.length > MAX_FILE_BYTES) {
-    result.skipped = { reason: 'too-large', message: `Skipped: ${Math.round(text.length / 1024)} KB is above the ${MAX_FILE_BYTES / 1000} KB limit for analysis.` };
+    result.skipped = tooLarge(text.length);
     return result;
   }
   if (looksMinified(text, fileName)) {
@@ -159,8 +158,4 @@ export function analyze(text: string, fileName: string, settings: EngineSettings
 
 function firstLine(error: unknown): string {
   return String(error instanceof Error ? error.message : error).split('\n')[0];
-}
-
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn || a.ruleId.localeCompare(b.ruleId));
 }

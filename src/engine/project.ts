@@ -5,6 +5,7 @@
 import { catalog } from './catalog';
 import { isPublicByNature, isSensitivePath, joinPath } from './model/paths';
 import { effectiveSeverity, type EngineSettings } from './analyze-settings';
+import { sortFindings } from './results';
 import { routePattern } from './settings';
 import type { AnalyzeResult, Finding, MountFact, Severity } from './types';
 
@@ -137,8 +138,7 @@ export function resolveProject(files: readonly ProjectFile[], settings: EngineSe
         exposure: { framework: c.framework, exportName: c.exportName, path: full },
       });
     }
-    kept.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn || a.ruleId.localeCompare(b.ruleId));
-    out.set(f.path, kept);
+    out.set(f.path, sortFindings(kept));
   }
   return out;
 }

@@ -54,13 +54,11 @@ function describe(error: ErrorObject): string {
 
 /** The position of the deepest node that exists along `path`. */
 function positionOf(doc: Document, path: (string | number)[], counter: LineCounter, keyOf?: string): { line: number; col: number } {
-  let node: unknown = doc.contents;
   let offset = 0;
   const target = keyOf !== undefined ? [...path, keyOf] : path;
   for (let i = 0; i <= target.length; i++) {
     const sub = doc.getIn(target.slice(0, i), true);
     if (isNode(sub) && sub.range) {
-      node = sub;
       offset = sub.range[0];
     } else {
       break;
@@ -76,7 +74,6 @@ function positionOf(doc: Document, path: (string | number)[], counter: LineCount
       }
     }
   }
-  void node;
   return counter.linePos(offset);
 }
 

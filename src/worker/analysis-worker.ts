@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { analyze, MAX_FILE_BYTES, type AnalyzeResult, type EngineSettings } from '../engine';
+import { analyze, emptyResult, MAX_FILE_BYTES, tooLarge, type AnalyzeResult, type EngineSettings } from '../engine';
 
 export type WorkerRequest =
   | { kind: 'files'; id: number; root: string; files: string[]; settings: EngineSettings }
@@ -17,16 +17,15 @@ export interface WorkerResponse {
 
 function analyzeFile(root: string, rel: string, settings: EngineSettings): AnalyzeResult {
   const abs = `${root}/${rel}`;
-  const empty: AnalyzeResult = { fileName: rel, findings: [], facts: { mounts: [], globalGuard: { auth: false, rateLimit: false } }, ruleErrors: [] };
   try {
     const stat = statSync(abs);
-    if (!stat.isFile()) return { ...empty, skipped: { reason: 'unreadable', message: 'Skipped: not a regular file.' } };
-    const size = stat.size;
-    if (size > MAX_FILE_BYTES) return { ...empty, skipped: { reason: 'too-large', message: `Skipped: ${Math.round(size / 1024)} KB is above the ${MAX_FILE_BYTES / 1000} KB limit for analysis.` } };
+    if (!stat.isFile()) return emptyResult(rel, { reason: 'unreadable', message: 'Skipped: not a regular file.' });
+    // Checked before reading, so a 100 MB dump is never loaded into memory.
+    if (stat.size > MAX_FILE_BYTES) return emptyResult(rel, tooLarge(stat.size));
     return analyze(readFileSync(abs, 'utf8'), rel, settings);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ...empty, skipped: { reason: 'unreadable', message: `Skipped: the file could not be read (${code ?? String(error)}).` } };
+    return emptyResult(rel, { reason: 'unreadable', message: `Skipped: the file could not be read (${code ?? String(error)}).` });
   }
 }
 
