@@ -8,11 +8,20 @@ import { NONE, merge } from './middleware';
 import { buildNestModel, nestGlobalGuards } from './nest';
 import { buildNextModel, nextMiddlewareFacts } from './next';
 import { findUnboundedReads, type UnboundedRead } from './queries';
+import { findDbCalls, type DbCall } from './db-calls';
+import { findHandlers, type Handlers } from './handlers';
 import type { Route } from './route';
 import type { Node } from './ast';
 
 export type { Route } from './route';
 export type { UnboundedRead } from './queries';
+export type { DbCall, DbKind } from './db-calls';
+export type { Handlers } from './handlers';
+export type { LogCall } from './loggers';
+export { inTransaction, sqlText } from './db-calls';
+export { requestSource, isRequestData } from './request-data';
+export { logCall, usesStructuredLogger } from './loggers';
+export { looksLikeHandler } from './handlers';
 
 /** What the framework model knows about one file. Built once per file, shared by every rule. */
 export interface FileModel {
@@ -24,6 +33,10 @@ export interface FileModel {
   facts: FileFacts;
   /** Built on first use: only the query rule needs it. */
   unboundedReads(): UnboundedRead[];
+  /** Every database read and write in the file (built on first use). */
+  dbCalls(): readonly DbCall[];
+  /** The functions that answer requests (route handlers and `(req, res)`-shaped functions), built on first use. */
+  handlers(): Handlers;
 }
 
 const cache = new WeakMap<object, FileModel>();
@@ -45,6 +58,8 @@ export function getModel(sourceCode: Readonly<TSESLint.SourceCode>, fileName: st
   const usedMiddleware: Node[] = [...express.used];
   const routes = [...fastify.routes, ...express.routes.filter((r) => !seen.has(r.reportNode)), ...buildNestModel(ctx, globalGuard, usedMiddleware), ...buildNextModel(ctx)];
   let reads: UnboundedRead[] | undefined;
+  let db: DbCall[] | undefined;
+  let handlers: Handlers | undefined;
   const model: FileModel = {
     ctx,
     routes,
@@ -55,6 +70,8 @@ export function getModel(sourceCode: Readonly<TSESLint.SourceCode>, fileName: st
       nextMiddleware: nextMiddlewareFacts(ctx),
     },
     unboundedReads: () => (reads ??= findUnboundedReads(ctx)),
+    dbCalls: () => (db ??= findDbCalls(ctx)),
+    handlers: () => (handlers ??= findHandlers(ctx, routes)),
   };
   cache.set(key, model);
   return model;

@@ -32,8 +32,8 @@ const DRIVER_BOUNDING = new Set(['limit', 'next', 'hasNext', 'stream', 'forEach'
 const BUILDER_BOUNDING = new Set(['take', 'limit', 'getOne', 'getOneOrFail', 'getCount', 'getExists', 'getRawOne', 'paginate', 'first', 'count', 'stream', 'iterate', 'cursor']);
 const KNEX_BOUNDING = new Set(['limit', 'first', 'count', 'countDistinct', 'min', 'max', 'sum', 'avg', 'paginate', 'insert', 'update', 'del', 'delete', 'increment', 'decrement', 'truncate', 'stream', 'iterator', 'onConflict', 'upsert', 'returning', 'set', 'values']);
 const KNEX_READ = new Set(['select', 'where', 'whereIn', 'whereNot', 'orderBy', 'join', 'leftJoin', 'innerJoin', 'from', 'andWhere', 'orWhere', 'whereNull', 'whereNotNull', 'groupBy', 'distinct', 'columns', 'column', 'whereRaw', 'then']);
-const KNEX_NAMES = /^(knex|db|trx|tx|k|database|conn|connection|qb|pg|sqlDb|mysql)$/;
-const SQL_METHODS = new Set(['query', 'execute', 'all', 'raw', '$queryRaw', '$queryRawUnsafe', 'unsafe', 'any', 'manyOrNone', 'many', 'prepare']);
+export const KNEX_NAMES = /^(knex|db|trx|tx|k|database|conn|connection|qb|pg|sqlDb|mysql)$/;
+export const SQL_METHODS = new Set(['query', 'execute', 'all', 'raw', '$queryRaw', '$queryRawUnsafe', 'unsafe', 'any', 'manyOrNone', 'many', 'prepare']);
 const SQL_TAGS = /^(sql|SQL|\$queryRaw|queryRaw)$/;
 const UNIQUE_KEY = /^(id|_id|uuid|email|username|slug)$/;
 
@@ -54,7 +54,7 @@ function resolveValue(node: Node | undefined, ctx: ModelContext): Node | undefin
 }
 
 /** Receivers that are data models: `User`, `this.userModel`, `ordersRepository`, `db.collection('x')`, `getRepository(Order)`. */
-function receiverKind(ctx: ModelContext, obj: Node | undefined): 'model' | 'repository' | 'collection' | undefined {
+export function receiverKind(ctx: ModelContext, obj: Node | undefined): 'model' | 'repository' | 'collection' | undefined {
   if (!obj) return undefined;
   const n = unwrap(obj);
   if (n.type === T.CallExpression) {
@@ -463,7 +463,7 @@ function selectsOnlyAggregates(start: Call): boolean {
 }
 
 /** Variables that hold a Knex instance: `const db = knex(config)`, `const db = require('knex')(cfg)`. */
-function knexInstances(ctx: ModelContext): Set<string> {
+export function knexInstances(ctx: ModelContext): Set<string> {
   const names = new Set<string>();
   for (const [local, ref] of ctx.index.imports) if (ref.source === 'knex' && ref.imported !== 'default') names.add(local);
   for (const call of ctx.index.calls) {

@@ -1,0 +1,4 @@
+import type { RuleEntry } from './entry';
+
+/** The rules of the guide's api area. Register a rule here with `entry(rule, spec)` from './entry'. */
+export const apiRules: RuleEntry[] = [];
