@@ -89,16 +89,26 @@ async function testEntry() {
   };
 }
 
+// With `packages: 'external'`, a module reached by path inside node_modules (src/engine/flat-config.ts) would be
+// bundled while its own requires stay external and resolve from out/: keep it external too, by absolute path.
+const nodeModulesByPath = {
+  name: 'node-modules-by-path',
+  setup(build) {
+    build.onResolve({ filter: /\/node_modules\// }, (args) => ({ path: path.resolve(args.resolveDir, args.path), external: true }));
+  },
+};
+
 const configs = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
   { ...common, entryPoints: ['src/worker/analysis-worker.ts'], outfile: 'out/worker.js' },
   // ESLint loads plugins with require(): make the default export the module itself.
   { ...common, entryPoints: ['src/eslint-plugin/index.ts'], outfile: 'out/eslint-plugin.js', external: [...common.external, 'eslint'], footer: { js: 'module.exports = module.exports.default;' } },
   { ...common, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench.js' },
+  { ...common, entryPoints: ['test/bench/profile.ts'], outfile: 'out/profile.js' },
   // In-editor tests: loaded by the extension host, which provides `vscode`.
-  { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', packages: 'external', external: ['vscode'] },
+  { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', packages: 'external', external: ['vscode'], plugins: [yamlPlugin, nodeModulesByPath] },
   // Tests load their libraries from node_modules, so mocha and RuleTester share one copy.
-  { ...common, stdin: await testEntry(), outfile: testOut, packages: 'external' },
+  { ...common, stdin: await testEntry(), outfile: testOut, packages: 'external', plugins: [yamlPlugin, nodeModulesByPath] },
 ];
 if (testGlob) configs.splice(0, configs.length - 1);
 if (existsSync('src/extension/extension.ts')) {

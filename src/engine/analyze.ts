@@ -3,6 +3,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { Rule } from 'eslint';
 import { Linter } from 'eslint/universal';
 import { catalog } from './catalog';
+import { normalizedConfig } from './flat-config';
+import { analyzeFile, detectFileKind } from './files';
 import { getModel } from './model';
 import { conditionalsOf, exposureKey, exposuresOf } from './rules/report-route';
 import { rules } from './rules';
@@ -37,6 +39,9 @@ export function looksMinified(text: string, fileName: string): boolean {
   return longest > 5_000 || text.length / lines > 300;
 }
 
+/** The Linter's working directory, as it would pick it; the normalized config must share it. */
+const LINTER_CWD = (globalThis as { process?: { cwd?: () => string } }).process?.cwd?.() ?? '/';
+
 interface LinterSetup {
   linter: Linter;
   config: Linter.Config[];
@@ -67,7 +72,7 @@ function setupFor(settings: EngineSettings, disabled: ReadonlySet<string>): Lint
       linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
     },
   ];
-  const setup = { linter: new Linter({ configType: 'flat' }), config, enabled };
+  const setup = { linter: new Linter({ configType: 'flat', cwd: LINTER_CWD }), config: normalizedConfig(config, LINTER_CWD), enabled };
   if (disabled.size === 0) setups.set(settings, setup);
   return setup;
 }
@@ -108,12 +113,14 @@ function toFinding(message: Linter.LintMessage, settings: EngineSettings, exposu
  */
 export function analyze(text: string, fileName: string, settings: EngineSettings = DEFAULT_SETTINGS): AnalyzeResult {
   const result = emptyResult(fileName);
-  if (!ANALYSABLE.test(fileName) || /\.d\.[cm]?ts$/i.test(fileName)) return result;
+  // Dockerfiles, Compose files, manifests, specs and workflows go to the file rules after the same size and ignore checks.
+  const fileKind = ANALYSABLE.test(fileName) ? undefined : detectFileKind(fileName, text);
+  if ((!fileKind && !ANALYSABLE.test(fileName)) || /\.d\.[cm]?ts$/i.test(fileName)) return result;
   if (text.length > MAX_FILE_BYTES) {
     result.skipped = tooLarge(text.length);
     return result;
   }
-  if (looksMinified(text, fileName)) {
+  if (!fileKind && looksMinified(text, fileName)) {
     result.skipped = { reason: 'minified', message: 'Skipped: the file looks minified or generated (very long lines).' };
     return result;
   }
@@ -121,6 +128,7 @@ export function analyze(text: string, fileName: string, settings: EngineSettings
     result.skipped = { reason: 'ignored', message: 'Skipped: ignored by .backendcoach.yaml.' };
     return result;
   }
+  if (fileKind) return analyzeFile(text, fileName, settings, fileKind);
 
   const disabled = new Set<string>();
   for (;;) {

@@ -68,6 +68,7 @@ function main(): void {
   console.log(`(b) full analysis (3 rules):        ${a.toFixed(0)} ms  ${(kloc / (a / 1000)).toFixed(1)} kLOC/s  (${findings} findings)`);
   console.log(`    ratio b/a: ${(a / p).toFixed(2)}x   (goal: at most 1.80x); rules + model on top of the bare Linter: ${((a - l) / p).toFixed(2)}x parse`);
 
+  if (process.env.BENCH_SKIP_CLI) return;
   const cli = path.join(REPO, 'out/cli.js');
   const scan = (jobs: number): number => {
     const started = process.hrtime.bigint();
