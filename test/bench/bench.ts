@@ -38,7 +38,7 @@ function main(): void {
   };
   // ESLint's Linter with no rules at all: the floor any ESLint-based analysis pays (parse, scopes, traversal, code paths).
   const linter = new Linter({ configType: 'flat' });
-  const bare = [{ files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'], languageOptions: { parser: tsParser as unknown as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } } }];
+  const bare = [{ files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'], languageOptions: { parser: tsParser as unknown as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true }, preserveNodeMaps: false } } }];
   const lintBare = () => {
     for (const { f, text } of texts) linter.verify(text, bare, { filename: f });
   };
