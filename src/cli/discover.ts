@@ -1,9 +1,14 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob } from 'tinyglobby';
+import { kindFromContent, kindFromName, needsSniff, SNIFF_BYTES } from '../engine/files/kinds';
 
 export const SOURCE_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
+/** Files that may be Dockerfiles, Compose files, manifests or specs; the name or a look at the content decides. */
+export const FILE_GLOBS = ['**/{Dockerfile,Containerfile}', '**/{Dockerfile,Containerfile}.*', '**/*.{dockerfile,containerfile}', '**/*.{yml,yaml,json}'];
+/** GitHub Actions workflows live in a dot-folder, which the other globs skip. */
+export const WORKFLOW_GLOB = '**/.github/workflows/*.{yml,yaml}';
 /** Never worth scanning, .gitignore or not. */
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.next/**', '**/.nuxt/**', '**/.vscode-test/**', '**/*.d.ts', '**/*.min.js'];
 
@@ -22,6 +27,23 @@ function ignoredByGit(rel: string, rules: GitIgnore[]): boolean {
     if (dir && !rel.startsWith(dir + '/')) return false;
     return ig.ignores(dir ? rel.slice(dir.length + 1) : rel);
   });
+}
+
+/** Whether a non-JS file is one the file rules read: by its name, or by the first bytes of a YAML or JSON file. */
+function isFileKind(abs: string, rel: string): boolean {
+  if (kindFromName(rel)) return true;
+  if (!needsSniff(rel)) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const read = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
+    return kindFromContent(rel, buffer.toString('utf8', 0, read)) !== undefined;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 export interface Discovery {
@@ -55,7 +77,12 @@ export async function discover(root: string, inputs: string[], extraIgnore: Igno
       continue;
     }
     const files = await glob(SOURCE_GLOB, { cwd: abs, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, dot: false });
+    const others = [
+      ...(await glob(FILE_GLOBS, { cwd: abs, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, dot: false })),
+      ...(await glob(WORKFLOW_GLOB, { cwd: abs, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, dot: true })),
+    ];
     for (const f of files) found.add(rel ? `${rel}/${f}` : f);
+    for (const f of others) if (isFileKind(path.join(abs, f), rel ? `${rel}/${f}` : f)) found.add(rel ? `${rel}/${f}` : f);
   }
   const files = [...found].filter((f) => !ignoredByGit(f, rules) && !extraIgnore.ignores(f)).sort();
   return { files, notes };

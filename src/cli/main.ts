@@ -104,7 +104,7 @@ export function buildProgram(): Command {
     });
   program
     .command('scan')
-    .description('analyse JS/TS files (default: the current folder), honouring .gitignore and .backendcoach.yaml')
+    .description('analyse JS/TS files, Dockerfiles and Compose files (default: the current folder), honouring .gitignore and .backendcoach.yaml')
     .argument('[paths...]', 'files or folders to scan')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'info', 'hint', 'none']).default('error'))

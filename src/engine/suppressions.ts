@@ -15,7 +15,10 @@ export interface Suppression {
   range: Range;
 }
 
-export function readSuppressions(comments: readonly TSESTree.Comment[]): Suppression[] {
+/** A comment as the readers need it: ESLint's comments fit, and so do `#` comments of YAML and Dockerfiles. */
+export type CommentLike = Pick<TSESTree.Comment, 'value'> & { loc: { start: { line: number; column: number }; end: { line: number; column: number } } };
+
+export function readSuppressions(comments: readonly CommentLike[]): Suppression[] {
   const out: Suppression[] = [];
   for (const c of comments) {
     const m = PATTERN.exec(c.value);

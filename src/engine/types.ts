@@ -51,7 +51,7 @@ export interface Finding {
 }
 
 export interface SkippedNote {
-  reason: 'parse-error' | 'too-large' | 'minified' | 'ignored' | 'unreadable';
+  reason: 'parse-error' | 'too-large' | 'minified' | 'ignored' | 'unreadable' | 'template';
   message: string;
   line?: number;
   column?: number;
@@ -76,6 +76,8 @@ export interface FileFacts {
   globalGuard: { auth: boolean; rateLimit: boolean };
   /** Next.js `middleware.ts` that authenticates the paths it matches. */
   nextMiddleware?: { auth: boolean; rateLimit: boolean; matchers: string[] };
+  /** The file registers a health or readiness route (or mounts a health router or library): the app has a probe. */
+  healthRoute?: boolean;
 }
 
 export interface ConditionalFinding {

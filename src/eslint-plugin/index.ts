@@ -19,7 +19,7 @@ const plugin = {
 plugin.configs.recommended = {
   name: 'backend-coach/recommended',
   plugins: { 'backend-coach': plugin as unknown as TSESLint.FlatConfig.Plugin },
-  rules: Object.fromEntries([...catalog.rules.values()].map((spec) => [`backend-coach/${spec.id}`, ESLINT_LEVEL[spec.severity]])),
+  rules: Object.fromEntries([...catalog.rules.values()].filter((spec) => !spec.fileKind).map((spec) => [`backend-coach/${spec.id}`, ESLINT_LEVEL[spec.severity]])),
 };
 
 export default plugin;

@@ -1,18 +1,38 @@
 import ignore from 'ignore';
 import * as vscode from 'vscode';
+import { detectFileKind } from '../engine/files/kinds';
 import type { AnalysisClient } from './analysis-client';
 import { readConfig } from './config';
 import type { FindingStore } from './diagnostics';
 import type { ProjectIndex } from './project-index';
 import type { TeamSettingsSource } from './team-settings';
 
-export const LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
-const EXTENSION: Record<string, string> = { javascript: 'js', typescript: 'ts', javascriptreact: 'jsx', typescriptreact: 'tsx' };
+export const JS_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
+/** Languages of the files around the code; such a document is analysed only when the engine recognises its kind. */
+export const FILE_LANGUAGES = ['dockerfile', 'dockercompose', 'yaml', 'json', 'jsonc', 'github-actions-workflow', 'plaintext'];
+export const LANGUAGES = [...JS_LANGUAGES, ...FILE_LANGUAGES];
+const UNTITLED: Record<string, string> = {
+  javascript: 'untitled.js',
+  typescript: 'untitled.ts',
+  javascriptreact: 'untitled.jsx',
+  typescriptreact: 'untitled.tsx',
+  dockerfile: 'Dockerfile',
+  dockercompose: 'compose.yaml',
+  yaml: 'untitled.yaml',
+  json: 'untitled.json',
+  jsonc: 'untitled.json',
+};
 
-/** The path the engine sees: workspace-relative, so path rules (Next.js `app/`, `scripts/`) apply; untitled files get an extension. */
+/** The path the engine sees: workspace-relative, so path rules (Next.js `app/`, `scripts/`) apply; untitled files get a name that selects their kind. */
 export function engineFileName(doc: vscode.TextDocument): string {
-  if (doc.isUntitled) return `untitled.${EXTENSION[doc.languageId] ?? 'ts'}`;
+  if (doc.isUntitled) return UNTITLED[doc.languageId] ?? 'untitled.ts';
   return vscode.workspace.asRelativePath(doc.uri, false);
+}
+
+/** Whether the engine reads this document: JS/TS always, other languages when the name or content is a kind it knows. */
+function analysable(doc: vscode.TextDocument): boolean {
+  if (JS_LANGUAGES.includes(doc.languageId)) return true;
+  return FILE_LANGUAGES.includes(doc.languageId) && detectFileKind(engineFileName(doc), doc.getText()) !== undefined;
 }
 
 /**
@@ -50,7 +70,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private excluded = { key: '', ig: ignore() };
 
   private applies(doc: vscode.TextDocument): boolean {
-    if (!LANGUAGES.includes(doc.languageId) || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote')) return false;
+    if (!analysable(doc) || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote')) return false;
     const config = readConfig(doc.uri);
     if (!config.enable) return false;
     if (config.exclude.length === 0 || doc.isUntitled) return true;

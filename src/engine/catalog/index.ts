@@ -1,4 +1,5 @@
 import skillsData from '../../../rules/skills.yaml';
+import { fileRuleSpecs } from '../files/registry';
 import { ruleSpecs } from '../rules';
 import type { Area, RuleSpec, Skill, SkillsFile } from './types';
 
@@ -16,7 +17,7 @@ function build(): Catalog {
   const skills = new Map<string, Skill & { area: Area }>();
   for (const area of areas) for (const skill of area.skills) skills.set(skill.id, { ...skill, area });
   const rules = new Map<string, RuleSpec>();
-  for (const spec of ruleSpecs) rules.set(spec.id, spec);
+  for (const spec of [...ruleSpecs, ...fileRuleSpecs]) rules.set(spec.id, spec);
   return { areas, skills, rules };
 }
 

@@ -1,3 +1,4 @@
+import type { FileKind } from '../files/kinds';
 import type { Severity } from '../types';
 
 export interface RuleExample {
@@ -19,6 +20,8 @@ export interface RuleSpec {
   why: string;
   fix: { summary: string; snippet?: string; fixer?: boolean };
   examples: RuleExample[];
+  /** The kind of file the rule reads (`dockerfile`, `compose`…); absent for JS/TS rules. */
+  fileKind?: FileKind;
 }
 
 export interface Skill {

@@ -24,7 +24,7 @@ const NEVER = /(?:^|\/)(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|pnpm-lock
  */
 export function kindFromName(fileName: string): FileKind | undefined {
   const path = fileName.replace(/\\/g, '/');
-  if (DOCKERFILE.test(path)) return 'dockerfile';
+  if (DOCKERFILE.test(path) && !/\.dockerignore$/i.test(path)) return 'dockerfile';
   if (WORKFLOW.test(path)) return 'github-actions';
   if (COMPOSE.test(path)) return 'compose';
   return undefined;

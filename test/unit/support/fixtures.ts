@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { analyze, resolveProject, type Finding } from '../../../src/engine';
+import { detectFileKind } from '../../../src/engine/files';
 import { readAnnotations, type Expectation } from './annotations';
 import { REPO } from './paths';
 
@@ -18,7 +19,12 @@ export interface FixtureCheck {
 
 /** Analyses every fixture project as a workspace scan would (with cross-file resolution) and checks each annotation. */
 export async function checkFixtures(): Promise<FixtureCheck> {
-  const files = (await glob('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}', { cwd: FIXTURES })).sort();
+  const sources = await glob('**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}', { cwd: FIXTURES });
+  // Dockerfiles, Compose files, manifests, specs and workflows (dot-folders too, for .github/workflows), kept when the engine knows their kind.
+  const others = (await glob('**/*', { cwd: FIXTURES, dot: true, ignore: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}', '**/*.md', '**/node_modules/**'] })).filter((f) =>
+    detectFileKind(f, readFileSync(path.join(FIXTURES, f), 'utf8')),
+  );
+  const files = [...sources, ...others].sort();
   const results = files.map((f) => ({ path: f, text: readFileSync(path.join(FIXTURES, f), 'utf8') }));
   const analysed = results.map((r) => ({ path: r.path, result: analyze(r.text, r.path, {}) }));
   const resolved = resolveProject(analysed);
