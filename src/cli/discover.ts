@@ -4,11 +4,9 @@ import ignore, { type Ignore } from 'ignore';
 import { glob } from 'tinyglobby';
 import { kindFromContent, kindFromName, needsSniff, SNIFF_BYTES } from '../engine/files/kinds';
 
-export const SOURCE_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
-/** Files that may be Dockerfiles, Compose files, manifests or specs; the name or a look at the content decides. */
-export const FILE_GLOBS = ['**/{Dockerfile,Containerfile}', '**/{Dockerfile,Containerfile}.*', '**/*.{dockerfile,containerfile}', '**/*.{yml,yaml,json}'];
-/** GitHub Actions workflows live in a dot-folder, which the other globs skip. */
-export const WORKFLOW_GLOB = '**/.github/workflows/*.{yml,yaml}';
+import { FILE_GLOBS, SOURCE_GLOB, WORKFLOW_GLOB } from '../engine/files/globs';
+
+export { FILE_GLOBS, SOURCE_GLOB, WORKFLOW_GLOB };
 /** Never worth scanning, .gitignore or not. */
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.next/**', '**/.nuxt/**', '**/.vscode-test/**', '**/*.d.ts', '**/*.min.js'];
 

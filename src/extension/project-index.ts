@@ -5,14 +5,22 @@ import { analyzeInWorkers } from '../worker/pool';
 import { readConfig } from './config';
 import type { TeamSettingsSource } from './team-settings';
 
-export const SOURCE_GLOB = '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
+import { FILE_GLOBS, SOURCE_GLOB, WORKFLOW_GLOB } from '../engine/files/globs';
+import { kindFromName, needsSniff } from '../engine/files/kinds';
+
 export const SOURCE_EXCLUDE = '{**/node_modules/**,**/dist/**,**/build/**,**/out/**,**/coverage/**,**/.next/**,**/*.d.ts,**/*.min.js}';
 
-/** The workspace's JS/TS files, relative to the folder, minus the user's excludes. */
+/**
+ * The workspace's JS/TS files and the files that may be Dockerfiles, manifests, specs or workflows (the engine
+ * looks at their content and skips the rest), relative to the folder, minus the user's excludes.
+ */
 export async function workspaceFiles(folder: vscode.WorkspaceFolder, token?: vscode.CancellationToken): Promise<string[]> {
-  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SOURCE_GLOB), SOURCE_EXCLUDE, undefined, token);
+  const find = (glob: string) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), SOURCE_EXCLUDE, undefined, token);
+  const [sources, ...others] = await Promise.all([SOURCE_GLOB, ...FILE_GLOBS, WORKFLOW_GLOB].map(find));
   const excluded = ignore().add(readConfig(folder.uri).exclude);
-  return uris.map((u) => vscode.workspace.asRelativePath(u, false)).filter((f) => !excluded.ignores(f)).sort();
+  const rel = (u: vscode.Uri) => vscode.workspace.asRelativePath(u, false);
+  const candidates = others.flat().map(rel).filter((f) => kindFromName(f) !== undefined || needsSniff(f));
+  return [...new Set([...sources.map(rel), ...candidates])].filter((f) => !excluded.ignores(f)).sort();
 }
 
 /**
