@@ -75,8 +75,11 @@ export function resolveProject(files: readonly ProjectFile[], settings: EngineSe
   const mounts = new Map<string, ResolvedMount[]>();
   const guards: { scope: string; auth: boolean; rateLimit: boolean }[] = [];
   const middlewares: { scope: string; auth: boolean; rateLimit: boolean; matchers: string[] }[] = [];
+  /** Apps (by scope) where some file registers a health route: a server entry elsewhere in the app has its probe. */
+  const healthScopes = new Set<string>();
   for (const f of files) {
     const facts = f.result.facts;
+    if (facts.healthRoute) healthScopes.add(appScope(f.path));
     if (facts.globalGuard.auth || facts.globalGuard.rateLimit) guards.push({ scope: appScope(f.path), ...facts.globalGuard });
     if (facts.nextMiddleware) middlewares.push({ scope: appScope(f.path), ...facts.nextMiddleware });
     for (const m of facts.mounts) {
@@ -113,6 +116,7 @@ export function resolveProject(files: readonly ProjectFile[], settings: EngineSe
     // The editor asks about one file per keystroke: the facts come from all files, the findings from that one.
     if (only !== undefined && f.path !== only) continue;
     const kept = f.result.findings.filter((finding) => {
+      if (finding.ruleId === 'missing-health-route') return ![...healthScopes].some((scope) => within(scope, f.path));
       const e = finding.exposure;
       const kind = finding.ruleId === 'missing-auth-check' ? 'auth' : finding.ruleId === 'missing-rate-limit' ? 'rateLimit' : undefined;
       if (!e || !kind) return true;

@@ -1,12 +1,13 @@
 /**
  * Every database operation in a file, read or write, across Prisma, TypeORM, Sequelize, Mongoose, the MongoDB
- * driver, Knex, Drizzle and raw SQL; and whether a node runs inside a transaction. The query rules, the N+1 rule,
- * the transaction and dual-write rules all read this one list.
+ * driver, Knex, Drizzle and raw SQL (pg, mysql2, sqlite3, better-sqlite3); and whether a node runs inside a
+ * transaction. The query rules, the N+1 rule, the transaction and dual-write rules all read this one list.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { T, calleeName, isFunction, memberPath, staticText, unwrap, type Call, type Node } from './ast';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
+import { T, calleeName, isFunction, memberPath, property, staticText, unwrap, type Call, type Node } from './ast';
 import type { ModelContext } from './file-index';
-import { chainAfter } from './query-chain';
+import { chainAfter, chainBefore } from './query-chain';
 import { KNEX_NAMES, SQL_METHODS, knexInstances, receiverKind, type QueryLibrary } from './queries';
 
 export type DbKind = 'read' | 'write';
@@ -21,23 +22,48 @@ export interface DbCall {
   sql?: string;
   /** The argument that holds the SQL text, when there is one. */
   sqlNode?: Node;
+  /**
+   * What the call reads or writes, when the code names it: the Prisma model (`order`), the model or repository
+   * (`User`, `ordersRepository`), the collection, Knex or SQL table (`orders`), the Drizzle table variable.
+   */
+  target?: string;
+}
+
+/** A SQL statement written as a tagged template: `` sql`UPDATE …` `` (postgres.js, @vercel/postgres, slonik), `` prisma.$executeRaw`…` ``. */
+export interface SqlTemplate {
+  node: TSESTree.TaggedTemplateExpression;
+  kind: DbKind;
+  /** The statement's first keyword (`SELECT`, `UPDATE`). */
+  operation: string;
+  /** The template's text with `?` for each substitution. */
+  sql: string;
+  target?: string;
 }
 
 const PRISMA_READ = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'findUnique', 'findUniqueOrThrow', 'count', 'aggregate', 'groupBy']);
-const PRISMA_WRITE = new Set(['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany']);
+const PRISMA_WRITE = new Set(['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany']);
 const MODEL_READ = new Set(['find', 'findOne', 'findById', 'findAll', 'findAndCountAll', 'findByPk', 'findOneBy', 'findBy', 'findAndCount', 'findOneOrFail', 'findOneByOrFail', 'aggregate', 'countDocuments', 'count', 'distinct', 'exists', 'findByIds', 'estimatedDocumentCount']);
-const MODEL_WRITE = new Set(['create', 'insertMany', 'insertOne', 'save', 'update', 'updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'remove', 'destroy', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndDelete', 'findByIdAndDelete', 'findOneAndReplace', 'findByIdAndRemove', 'bulkWrite', 'bulkCreate', 'increment', 'decrement', 'upsert', 'insert', 'delete', 'softDelete', 'replaceOne', 'restore']);
+const MODEL_WRITE = new Set(['create', 'insertMany', 'insertOne', 'save', 'update', 'updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'remove', 'destroy', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndDelete', 'findByIdAndDelete', 'findOneAndReplace', 'findByIdAndRemove', 'bulkWrite', 'bulkCreate', 'increment', 'decrement', 'upsert', 'insert', 'delete', 'softDelete', 'replaceOne', 'restore', 'clear']);
 const KNEX_WRITES = new Set(['insert', 'update', 'del', 'delete', 'increment', 'decrement', 'truncate', 'upsert', 'merge']);
 const DRIZZLE_ROOTS = new Set(['select', 'selectDistinct', 'insert', 'update', 'delete']);
-const SQL_KEYWORD = /^\s*(?:\/\*[\s\S]*?\*\/\s*|--[^\n]*\n\s*)*(SELECT|INSERT|UPDATE|DELETE|WITH|MERGE|REPLACE|UPSERT)\b/i;
+const QB_TERMINALS = new Set(['execute', 'getMany', 'getOne', 'getOneOrFail', 'getRawMany', 'getRawOne', 'getManyAndCount', 'getCount', 'getExists', 'getRawAndEntities']);
+const QB_WRITES = new Set(['update', 'delete', 'insert', 'softDelete', 'restore']);
+/** Methods on a record loaded earlier that write it back: Mongoose `doc.save()`, Sequelize `instance.update({…})`. */
+const INSTANCE_WRITES = new Set(['save', 'destroy', 'remove', 'update', 'increment', 'decrement', 'deleteOne', 'updateOne', 'softRemove']);
+const SQL_KEYWORD = /^\s*(?:\/\*[\s\S]*?\*\/\s*|--[^\n]*\n\s*)*\(?\s*(SELECT|INSERT|UPDATE|DELETE|WITH|MERGE|REPLACE|UPSERT)\b/i;
 const SQL_RECEIVER = /(pool|client|db|conn|connection|knex|sequelize|prisma|database|trx|tx|manager|queryRunner|sql|pg|mysql|sqlite|datasource|dataSource)$/i;
 const PRISMA_ROOT = /^(prisma|tx|trx|db|client|prismaClient|database)$/i;
+const SQL_TAGS = /^(sql|SQL|\$queryRaw|\$executeRaw|queryRaw|executeRaw)$/;
+/** Constructors and factories of SQL clients: `new Pool()`, `mysql.createPool()`, `new Database(file)`, `postgres(url)`. */
+const SQL_CLIENT_FACTORY = /^(Pool|Client|Database|createPool|createConnection|createClient|connect|getConnection|postgres|open|neon|drizzle)$/;
+const SQL_DRIVERS = /^(pg|mysql|mysql2|mysql2\/promise|sqlite3|better-sqlite3|sqlite|postgres|@neondatabase\/serverless|@vercel\/postgres|@planetscale\/database|mssql|oracledb|tedious)$/;
 
-/** The SQL text of a literal: a string, or a template literal with `?` for each substitution. */
+/** The SQL text of a literal: a string, a template literal with `?` for each substitution, or a tagged template's text. */
 export function sqlText(node: Node | undefined): string | undefined {
   if (!node) return undefined;
   const n = unwrap(node);
   if (n.type === T.TemplateLiteral) return n.quasis.map((q) => q.value.cooked ?? q.value.raw).join('?');
+  if (n.type === T.TaggedTemplateExpression) return sqlText(n.quasi);
   return staticText(n);
 }
 
@@ -50,9 +76,81 @@ function sqlKind(sql: string): { kind: DbKind; op: string } | undefined {
   return { kind: 'write', op };
 }
 
+/** The table a statement names first: `UPDATE orders`, `DELETE FROM "orders"`, `INSERT INTO orders`, `FROM orders`. */
+function sqlTable(sql: string): string | undefined {
+  const m = /\b(?:UPDATE|INTO|FROM)\s+(?:ONLY\s+)?[`"[]?(?:\w+[`"\]]?\.[`"[]?)?(\w+)/i.exec(sql);
+  return m?.[1];
+}
+
+/** A Drizzle table imported from the project's schema module: `import { users } from '../db/schema'`. */
+function schemaTable(ctx: ModelContext, node: Node | undefined): boolean {
+  const n = node ? unwrap(node) : undefined;
+  if (n?.type !== T.Identifier) return false;
+  const ref = ctx.index.imports.get(n.name);
+  return !!ref && /(^|\/)(schema|tables?)(\.\w+)?$/.test(ref.source);
+}
+
+/** Variables that hold a SQL client made in this file: `const pool = new Pool()`, `const db = new Database(file)`, `const client = await pool.connect()`. */
+function sqlClients(ctx: ModelContext): Set<string> {
+  const names = new Set<string>();
+  const drivers = [...ctx.index.imports.values()].some((i) => SQL_DRIVERS.test(i.source));
+  if (!drivers) return names;
+  const consider = (expr: Node, declarator: Node | undefined) => {
+    if (declarator?.type !== T.VariableDeclarator || declarator.id.type !== T.Identifier) return;
+    const name = calleeName(expr as Call);
+    if (name && SQL_CLIENT_FACTORY.test(name)) names.add(declarator.id.name);
+  };
+  for (const n of ctx.index.news) consider(n, n.parent);
+  for (const c of ctx.index.calls) {
+    let p: Node | undefined = c.parent;
+    if (p?.type === T.AwaitExpression) p = p.parent;
+    consider(c, p);
+  }
+  return names;
+}
+
+const templateCache = new WeakMap<ModelContext, SqlTemplate[]>();
+
+/**
+ * SQL statements written as tagged templates, which are not calls: `` await sql`DELETE FROM sessions` ``,
+ * `` prisma.$executeRaw`UPDATE …` ``. A Drizzle `` sql`…` `` fragment that is no statement (`` sql`count(*)` ``)
+ * is left out, and so is a template passed to a call already in {@link findDbCalls} (`` db.execute(sql`…`) ``).
+ */
+export function findSqlTemplates(ctx: ModelContext): SqlTemplate[] {
+  const cached = templateCache.get(ctx);
+  if (cached) return cached;
+  const out: SqlTemplate[] = [];
+  for (const tagged of ctx.index.tagged) {
+    const tag = memberPath(tagged.tag);
+    if (!SQL_TAGS.test(tag[tag.length - 1] ?? '')) continue;
+    const sql = sqlText(tagged.quasi);
+    const kind = sql !== undefined ? sqlKind(sql) : undefined;
+    if (!sql || !kind) continue;
+    const parent = tagged.parent;
+    if (parent?.type === T.CallExpression && parent.arguments[0] === tagged && SQL_METHODS.has(calleeName(parent) ?? '')) continue;
+    out.push({ node: tagged, kind: kind.kind, operation: kind.op, sql, target: sqlTable(sql) });
+  }
+  templateCache.set(ctx, out);
+  return out;
+}
+
+/** The SQL node of a call's first argument: the literal, `{ text: '…' }` (pg), or a `const sql = '…'` declared in scope. */
+function sqlArgument(ctx: ModelContext, arg: Node | undefined): Node | undefined {
+  if (!arg) return undefined;
+  const n = unwrap(arg);
+  if (n.type === T.ObjectExpression) return (property(n, 'text')?.value ?? property(n, 'sql')?.value) as Node | undefined;
+  if (n.type === T.Identifier) {
+    const v = findVariable(ctx.sourceCode.getScope(n), n.name);
+    const def = v?.defs[0]?.node as Node | undefined;
+    if (v && v.defs.length === 1 && def?.type === T.VariableDeclarator && def.init && (def.parent as TSESTree.VariableDeclaration).kind === 'const' && sqlText(def.init) !== undefined) return def.init;
+  }
+  return n;
+}
+
 export function findDbCalls(ctx: ModelContext): DbCall[] {
   const out: DbCall[] = [];
   const knexVars = knexInstances(ctx);
+  const clients = sqlClients(ctx);
   const importsDrizzle = [...ctx.index.imports.values()].some((i) => i.source.startsWith('drizzle-orm'));
   for (const call of ctx.index.calls) {
     const name = calleeName(call);
@@ -62,7 +160,7 @@ export function findDbCalls(ctx: ModelContext): DbCall[] {
       if ((KNEX_NAMES.test(name) || knexVars.has(name)) && call.arguments.length === 1 && staticText(call.arguments[0]) !== undefined) {
         const after = chainAfter(call).after;
         const write = after.find((m) => KNEX_WRITES.has(m));
-        out.push({ call, library: 'knex', kind: write ? 'write' : 'read', operation: write ?? 'select' });
+        out.push({ call, library: 'knex', kind: write ? 'write' : 'read', operation: write ?? 'select', target: staticText(call.arguments[0])!.split(/\s+/)[0] });
       }
       continue;
     }
@@ -70,15 +168,17 @@ export function findDbCalls(ctx: ModelContext): DbCall[] {
     const obj = (call.callee as TSESTree.MemberExpression).object;
     // SQL text first: pool.query('UPDATE …'), sequelize.query(…), prisma.$executeRaw…
     if (SQL_METHODS.has(name) || name === '$executeRaw' || name === '$executeRawUnsafe' || name === 'exec' || name === 'run' || name === 'get') {
-      const sqlNode = call.arguments[0] as Node | undefined;
+      const owner = path[path.length - 2] ?? '';
+      const knownClient = SQL_RECEIVER.test(owner) || clients.has(path[0]) || clients.has(owner);
+      // sql text is looked up only for receivers that can be SQL clients, so `cache.get(key)` costs nothing
+      const sqlNode = knownClient || path.length === 1 || SQL_RECEIVER.test(path.slice(0, -1).join('.')) ? sqlArgument(ctx, call.arguments[0] as Node | undefined) : undefined;
       const sql = sqlText(sqlNode);
       const kind = sql !== undefined ? sqlKind(sql) : undefined;
-      const receiver = path.slice(0, -1).join('.');
-      if (kind && (SQL_RECEIVER.test(path[path.length - 2] ?? '') || SQL_RECEIVER.test(receiver) || path.length === 1)) {
-        out.push({ call, library: 'sql', kind: kind.kind, operation: kind.op, sql, sqlNode });
+      if (kind) {
+        out.push({ call, library: 'sql', kind: kind.kind, operation: kind.op, sql, sqlNode, target: sqlTable(sql!) });
         continue;
       }
-      if (sql === undefined && sqlNode && SQL_RECEIVER.test(path[path.length - 2] ?? '') && SQL_METHODS.has(name) && name !== 'all' && name !== 'get') {
+      if (sql === undefined && sqlNode && knownClient && SQL_METHODS.has(name) && name !== 'all' && name !== 'get') {
         // a query built elsewhere: still a database call, kind unknown → read
         out.push({ call, library: 'sql', kind: 'read', operation: name, sqlNode });
         continue;
@@ -88,41 +188,173 @@ export function findDbCalls(ctx: ModelContext): DbCall[] {
     if (path.length >= 3 && (PRISMA_READ.has(name) || PRISMA_WRITE.has(name))) {
       const root = path[path.length - 3];
       if (PRISMA_ROOT.test(root) || /prisma/i.test(root)) {
-        out.push({ call, library: 'prisma', kind: PRISMA_WRITE.has(name) ? 'write' : 'read', operation: name });
+        out.push({ call, library: 'prisma', kind: PRISMA_WRITE.has(name) ? 'write' : 'read', operation: name, target: path[path.length - 2] });
         continue;
       }
     }
     // drizzle: db.select().from(t), db.insert(t).values(…), db.update(t).set(…), db.delete(t)
-    if (importsDrizzle && path.length === 2 && DRIZZLE_ROOTS.has(name) && /^(db|tx|trx|database)$/.test(path[0])) {
-      out.push({ call, library: 'drizzle', kind: name.startsWith('select') ? 'read' : 'write', operation: name });
+    if (path.length === 2 && DRIZZLE_ROOTS.has(name) && /^(db|tx|trx|database)$/.test(path[0]) && (importsDrizzle || schemaTable(ctx, call.arguments[0] as Node | undefined))) {
+      const table = call.arguments[0] ? memberPath(call.arguments[0] as Node).join('.') : undefined;
+      out.push({ call, library: 'drizzle', kind: name.startsWith('select') ? 'read' : 'write', operation: name, target: table || undefined });
       continue;
+    }
+    // TypeORM query builder built here: repo.createQueryBuilder('o').update(Order).set(…).where(…).execute()
+    if (QB_TERMINALS.has(name)) {
+      const before = chainBefore(call);
+      const qb = before.find((c) => calleeName(c) === 'createQueryBuilder');
+      if (qb) {
+        const write = before.map((c) => calleeName(c) ?? '').find((m) => QB_WRITES.has(m));
+        if (write || name !== 'execute') {
+          const from = before.find((c) => /^(from|update|into|delete)$/.test(calleeName(c) ?? '') && c.arguments.length > 0) ?? qb;
+          const target = from.arguments[0] ? (staticText(from.arguments[0]) ?? memberPath(from.arguments[0] as Node).join('.')) : undefined;
+          out.push({ call, library: 'typeorm', kind: write ? 'write' : 'read', operation: write ?? name, target: target || undefined });
+          continue;
+        }
+      }
     }
     if (MODEL_READ.has(name) || MODEL_WRITE.has(name)) {
       const kind = receiverKind(ctx, obj as Node);
       if (!kind) continue;
       const library: QueryLibrary = kind === 'collection' ? 'mongodb' : kind === 'repository' ? 'typeorm' : libraryOfModel(ctx);
-      out.push({ call, library, kind: MODEL_WRITE.has(name) ? 'write' : 'read', operation: name });
+      const o = unwrap(obj as Node);
+      const target = o.type === T.CallExpression ? (staticText(o.arguments[0]) ?? memberPath(o.arguments[0] as Node).join('.')) : memberPath(o).slice(-1)[0];
+      out.push({ call, library, kind: MODEL_WRITE.has(name) ? 'write' : 'read', operation: name, target: target || undefined });
     }
   }
+  addInstanceWrites(ctx, out);
   return out;
 }
 
-function libraryOfModel(ctx: ModelContext): QueryLibrary {
-  for (const ref of ctx.index.imports.values()) {
-    if (ref.source === 'sequelize' || ref.source === 'sequelize-typescript') return 'sequelize';
-    if (ref.source === 'typeorm') return 'typeorm';
+/**
+ * `const order = await Order.findById(id); order.status = 'paid'; await order.save()`: writes through a record
+ * loaded by an earlier read (Mongoose documents, Sequelize instances, TypeORM active records), including records
+ * iterated from a read's result (`for (const o of orders) await o.save()`).
+ */
+function addInstanceWrites(ctx: ModelContext, out: DbCall[]): void {
+  const reads = new Map<Node, DbCall>();
+  for (const d of out) if (d.kind === 'read') reads.set(d.call, d);
+  if (reads.size === 0) return;
+  const seen = new Set<Node>(out.map((d) => d.call));
+  let added = false;
+  for (const call of ctx.index.calls) {
+    const name = calleeName(call);
+    if (!name || !INSTANCE_WRITES.has(name) || call.callee.type !== T.MemberExpression || seen.has(call)) continue;
+    const obj = unwrap(call.callee.object);
+    if (obj.type !== T.Identifier) continue;
+    const read = recordOrigin(ctx, obj, reads, 0, false);
+    if (!read) continue;
+    out.push({ call, library: read.library, kind: 'write', operation: name, target: read.target });
+    added = true;
   }
-  return 'mongoose';
+  if (added) out.sort((a, b) => a.call.range[0] - b.call.range[0]);
+}
+
+/**
+ * The read a variable's value came from: `const x = await Model.findOne(…)`, `const [row] = await db.select()…`,
+ * `const { rows: [row] } = await pool.query(…)`, `const row = result.rows[0]`, a loop variable over a read's result
+ * (`for (const x of rows)`) or the parameter of a per-item callback over one (`rows.map((x) => …)`).
+ * `reads` maps each read call to its {@link DbCall}; SQL rows count only when `sqlRows` is set (they have no `save()`).
+ */
+export function readBehind(ctx: ModelContext, id: TSESTree.Identifier, reads: ReadonlyMap<Node, DbCall>, sqlRows = true): DbCall | undefined {
+  return recordOrigin(ctx, id, reads, 0, sqlRows);
+}
+
+function recordOrigin(ctx: ModelContext, id: TSESTree.Identifier, reads: ReadonlyMap<Node, DbCall>, depth: number, sqlRows = false): DbCall | undefined {
+  if (depth > 3) return undefined;
+  const v = findVariable(ctx.sourceCode.getScope(id), id.name);
+  const def = v?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'Variable') {
+    const decl = def.node as TSESTree.VariableDeclarator;
+    if (decl.init) return valueOrigin(ctx, decl.init, reads, depth, sqlRows);
+    // for (const order of orders)
+    const loop = decl.parent?.parent;
+    if (loop?.type === T.ForOfStatement) return valueOrigin(ctx, loop.right, reads, depth, sqlRows);
+    return undefined;
+  }
+  if (def.type === 'Parameter') {
+    // orders.map(async (order) => { …; await order.save(); })
+    const fn = def.node as Node;
+    const p = fn.parent;
+    if (isFunction(fn) && p?.type === T.CallExpression && p.arguments[0] === fn && /^(map|forEach|flatMap)$/.test(calleeName(p) ?? '') && p.callee.type === T.MemberExpression) {
+      return valueOrigin(ctx, p.callee.object, reads, depth, sqlRows);
+    }
+  }
+  return undefined;
+}
+
+function valueOrigin(ctx: ModelContext, expr: Node, reads: ReadonlyMap<Node, DbCall>, depth: number, sqlRows: boolean): DbCall | undefined {
+  let n = unwrap(expr);
+  // result.rows[0], rows[0]
+  while (n.type === T.MemberExpression) n = unwrap(n.object);
+  if (n.type === T.Identifier) return recordOrigin(ctx, n, reads, depth + 1, sqlRows);
+  const read = readOf(n, reads);
+  return read && (sqlRows || read.library !== 'sql') ? read : undefined;
+}
+
+/** The read whose result an expression is: the call itself or the head of its chain (`.populate().exec()`); not `.lean()` objects. */
+function readOf(expr: Node, reads: ReadonlyMap<Node, DbCall>): DbCall | undefined {
+  const n = unwrap(expr);
+  if (n.type !== T.CallExpression) return undefined;
+  const chain = [n, ...chainBefore(n)];
+  if (chain.some((c) => calleeName(c) === 'lean' || calleeName(c) === 'toArray')) return undefined;
+  for (const c of chain) {
+    const read = reads.get(c);
+    if (read) return read;
+  }
+  return undefined;
+}
+
+const modelLibrary = new WeakMap<ModelContext, QueryLibrary>();
+const SEQUELIZE_ONLY = new Set(['findByPk', 'findAll', 'findAndCountAll', 'bulkCreate', 'destroy', 'findOrCreate']);
+const MONGOOSE_ONLY = new Set(['findById', 'findByIdAndUpdate', 'findByIdAndDelete', 'lean', 'populate', 'exec', 'countDocuments', 'insertMany']);
+
+/**
+ * Which ORM a file's models belong to: the ORM it imports, else the models' own vocabulary (`findByPk`, `{ where }`
+ * options and a `sequelize` instance for Sequelize; `findById`, `.lean()`, `.populate()` for Mongoose), models
+ * being usually imported from the project's own `models/` folder.
+ */
+function libraryOfModel(ctx: ModelContext): QueryLibrary {
+  const cached = modelLibrary.get(ctx);
+  if (cached) return cached;
+  let lib: QueryLibrary | undefined;
+  for (const [local, ref] of ctx.index.imports) {
+    if (ref.source === 'sequelize' || ref.source === 'sequelize-typescript') lib = 'sequelize';
+    else if (ref.source === 'typeorm') lib = 'typeorm';
+    else if (ref.source === 'mongoose') lib = 'mongoose';
+    else if (/^(sequelize|Op)$/.test(local)) lib ??= 'sequelize';
+    if (lib && lib !== 'sequelize') break;
+  }
+  if (!lib) {
+    let sequelize = 0;
+    let mongoose = 0;
+    for (const call of ctx.index.calls) {
+      const name = calleeName(call);
+      if (!name) continue;
+      if (SEQUELIZE_ONLY.has(name)) sequelize++;
+      else if (MONGOOSE_ONLY.has(name)) mongoose++;
+    }
+    lib = sequelize > mongoose ? 'sequelize' : 'mongoose';
+  }
+  modelLibrary.set(ctx, lib);
+  return lib;
 }
 
 const TX_CALLS = /^(\$transaction|transaction|withTransaction|startTransaction|runInTransaction|transactional|inTransaction|tx)$/;
+/** Receivers that are a transaction handed in by the caller: `tx.order.create`, `trx('orders').insert`. */
+const TX_ROOTS = /^(tx|trx|txn|transaction|transactionClient|transactionalEntityManager|t)$/;
+/** Options that run one call in a transaction: Sequelize `{ transaction: t }`, Mongo `{ session }`, TypeORM `{ transaction: true }` is not one. */
+const TX_OPTIONS = /^(transaction|session)$/;
 
 /**
  * Whether a node runs inside a transaction: in the callback of `prisma.$transaction`, `sequelize.transaction`,
  * `knex.transaction`, `dataSource.transaction`, `session.withTransaction`; in an array given to `$transaction([…])`;
  * in a method decorated `@Transactional()`; or in a function that starts one (`BEGIN`, `startTransaction()`).
+ * For a database call itself, also: a call given a transaction (`{ transaction: t }`, `{ session }`,
+ * `.transacting(trx)`, `.session(s)`) or made on one (`tx.order.create`, `trx('orders')`).
  */
 export function inTransaction(node: Node): boolean {
+  if (node.type === T.CallExpression && callUsesTransaction(node)) return true;
   for (let n: Node | undefined = node.parent; n; n = n.parent) {
     if (n.type === T.CallExpression) {
       const name = calleeName(n);
@@ -132,6 +364,22 @@ export function inTransaction(node: Node): boolean {
     if (isFunction(n) && startsTransaction(n)) return true;
   }
   return false;
+}
+
+function callUsesTransaction(call: Call): boolean {
+  const root = memberPath(call.callee)[0];
+  if (root && TX_ROOTS.test(root)) return true;
+  for (const a of call.arguments) {
+    const arg = unwrap(a as Node);
+    if (arg.type !== T.ObjectExpression) continue;
+    for (const p of arg.properties) {
+      if (p.type !== T.Property || p.key.type !== T.Identifier || !TX_OPTIONS.test(p.key.name)) continue;
+      const v = unwrap(p.value as Node);
+      if (!(v.type === T.Literal && (v.value === null || v.value === false)) && !(v.type === T.Identifier && v.name === 'undefined')) return true;
+    }
+  }
+  const after = chainAfter(call).after;
+  return after.includes('transacting') || after.includes('session');
 }
 
 function contains(outer: Node, inner: Node): boolean {
@@ -147,7 +395,9 @@ function startsTransaction(fn: Node): boolean {
   let found = false;
   const body = (fn as { body?: Node }).body;
   if (body && body.type === T.BlockStatement) {
-    for (const stmt of body.body) {
+    // `BEGIN` usually sits at the top of the body or first thing in its `try` block
+    const stmts = body.body.flatMap((s) => (s.type === T.TryStatement ? [s, ...s.block.body] : [s]));
+    for (const stmt of stmts) {
       const text = stmtCall(stmt);
       if (!text) continue;
       const name = calleeName(text);
@@ -170,4 +420,12 @@ function stmtCall(stmt: Node): Call | undefined {
   if (!e) return undefined;
   e = unwrap(e);
   return e.type === T.CallExpression ? e : undefined;
+}
+
+/** Whether a function is the callback of a transaction call: `prisma.$transaction(async (tx) => …)`, `sequelize.transaction(async (t) => …)`. */
+export function isTransactionCallback(fn: Node): boolean {
+  const parent = fn.parent;
+  if (parent?.type !== T.CallExpression || !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  const name = calleeName(parent);
+  return !!name && TX_CALLS.test(name);
 }

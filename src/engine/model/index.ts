@@ -10,6 +10,7 @@ import { buildNextModel, nextMiddlewareFacts } from './next';
 import { findUnboundedReads, type UnboundedRead } from './queries';
 import { findDbCalls, type DbCall } from './db-calls';
 import { findHandlers, type Handlers } from './handlers';
+import { registersHealthRoute } from './health';
 import type { Route } from './route';
 import type { Node } from './ast';
 
@@ -22,6 +23,8 @@ export { inTransaction, sqlText } from './db-calls';
 export { requestSource, isRequestData } from './request-data';
 export { logCall, usesStructuredLogger } from './loggers';
 export { looksLikeHandler } from './handlers';
+export { outboundCalls, outboundCall, targetOptionNodes } from './outbound-http';
+export type { OutboundCall, OutboundClient } from './outbound-http';
 
 /** What the framework model knows about one file. Built once per file, shared by every rule. */
 export interface FileModel {
@@ -68,6 +71,7 @@ export function getModel(sourceCode: Readonly<TSESLint.SourceCode>, fileName: st
       mounts: [...express.mounts, ...fastify.mounts],
       globalGuard: merge(NONE, globalGuard),
       nextMiddleware: nextMiddlewareFacts(ctx),
+      ...(registersHealthRoute(ctx, routes) ? { healthRoute: true } : {}),
     },
     unboundedReads: () => (reads ??= findUnboundedReads(ctx)),
     dbCalls: () => (db ??= findDbCalls(ctx)),

@@ -1,0 +1,34 @@
+/**
+ * Where a file runs: in a browser (React/Vue/Svelte components, `'use client'` modules, front-end folders) or on a
+ * server. Rules about server resources (timeouts on outbound calls, blocking the event loop) stay quiet on browser
+ * code, where the user's tab, not a shared process, pays for a slow call.
+ */
+import { T } from './ast';
+import type { ModelContext } from './file-index';
+
+const UI_PACKAGES = /^(react|react-dom|react-native|vue|svelte|solid-js|preact|@angular\/core|next\/(link|image|navigation|router)|@tanstack\/react-query|swr|expo(-.*)?)$/;
+/** Front-end folders, and Next.js pages that are not API routes. */
+const BROWSER_PATH = /(^|\/)(components|hooks|frontend|public|static|assets|composables)\//i;
+const NEXT_PAGE = /(^|\/)pages\/(?!api\/)|(^|\/)app\/(.*\/)?(page|layout|loading|error|template|not-found)\.[jt]sx?$/;
+
+/** True for code that runs in a browser: JSX files, `'use client'` modules, files importing a UI framework, front-end folders. */
+export function isBrowserCode(ctx: ModelContext): boolean {
+  const file = ctx.fileName.replace(/\\/g, '/');
+  if (/\.(jsx|tsx|vue|svelte)$/i.test(file)) return true;
+  const first = ctx.index.program.body[0];
+  if (first?.type === T.ExpressionStatement && 'directive' in first && first.directive === 'use client') return true;
+  if (BROWSER_PATH.test(file) || NEXT_PAGE.test(file)) return true;
+  for (const ref of ctx.index.imports.values()) if (UI_PACKAGES.test(ref.source)) return true;
+  // Vite's env, the DOM and browser storage exist only in a page
+  return /\bimport\.meta\.env\b|\b(window|localStorage|sessionStorage)\.\w|\bdocument\.(getElementById|querySelector|querySelectorAll|cookie|body|createElement|addEventListener)\b/.test(ctx.sourceCode.text);
+}
+
+/** Build and dev-tool configuration (`vite.config.ts`, `webpack.config.js`, `next.config.mjs`): it runs at build time, not under traffic. */
+export function isToolConfigFile(fileName: string): boolean {
+  return /(^|[\\/])[\w-]+\.config\.[cm]?[jt]s$/.test(fileName) || /(^|[\\/])(gulpfile|gruntfile|webpack\.\w+)\.[cm]?[jt]s$/i.test(fileName);
+}
+
+/** Development servers, mocks and demos: an entry point nobody deploys. */
+export function isDevOnlyFile(fileName: string): boolean {
+  return /(^|[\\/._-])(mocks?|stubs?|fakes?|dev-?server|devserver|demo|examples?|playground|sandbox)([\\/._-]|$)/i.test(fileName);
+}
