@@ -1,0 +1,394 @@
+import rule from '../../../src/engine/rules/sql-injection';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester().run('sql-injection', rule, {
+  valid: [
+    {
+      name: 'pg: parameterised query with a values array',
+      filename: 'src/routes/users.ts',
+      code: `
+import { Router } from 'express';
+import { Pool } from 'pg';
+const pool = new Pool();
+export const router = Router();
+router.get('/users', async (req, res) => {
+  const { rows } = await pool.query('SELECT id, email FROM users WHERE email = $1', [req.query.email]);
+  res.json(rows);
+});
+`,
+    },
+    {
+      name: 'mysql2: ? placeholders with execute',
+      filename: 'src/routes/orders.js',
+      code: `
+const mysql = require('mysql2/promise');
+const connection = await mysql.createConnection(process.env.DATABASE_URL);
+app.post('/orders/:id/cancel', async (req, res) => {
+  await connection.execute('UPDATE orders SET status = ? WHERE id = ? AND user_id = ?', ['cancelled', req.params.id, req.user.id]);
+  res.sendStatus(204);
+});
+`,
+    },
+    {
+      name: 'prisma.$queryRaw tagged template parameterises its values',
+      filename: 'src/services/search.ts',
+      code: `
+import { prisma } from '../db';
+export async function search(req) {
+  return prisma.$queryRaw\`SELECT id, title FROM posts WHERE title ILIKE \${'%' + req.query.q + '%'} LIMIT 20\`;
+}
+`,
+    },
+    {
+      name: 'postgres.js and slonik sql tagged templates',
+      filename: 'src/repo/accounts.ts',
+      code: `
+import postgres from 'postgres';
+const sql = postgres(process.env.DATABASE_URL!);
+export async function accountByEmail(email: string) {
+  const [account] = await sql\`SELECT * FROM accounts WHERE email = \${email}\`;
+  return account;
+}
+`,
+    },
+    {
+      name: 'sort column from a fixed map, value as parameter',
+      filename: 'src/routes/products.ts',
+      code: `
+import { pool } from '../db';
+const SORTS = { price: 'price ASC', newest: 'created_at DESC' };
+router.get('/products', async (req, res) => {
+  const orderBy = SORTS[req.query.sort] ?? 'created_at DESC';
+  const { rows } = await pool.query(\`SELECT id, name FROM products WHERE category = $1 ORDER BY \${orderBy} LIMIT 50\`, [req.query.category]);
+  res.json(rows);
+});
+`,
+    },
+    {
+      name: 'numbers parsed from the request',
+      filename: 'src/routes/feed.ts',
+      code: `
+import { pool } from '../db';
+router.get('/feed', async (req, res) => {
+  const limit = Math.min(Number(req.query.limit) || 20, 100);
+  const offset = parseInt(req.query.offset, 10) || 0;
+  const { rows } = await pool.query(\`SELECT * FROM posts ORDER BY id DESC LIMIT \${limit} OFFSET \${offset}\`);
+  res.json(rows);
+});
+`,
+    },
+    {
+      name: 'IN list of generated placeholders',
+      filename: 'src/repo/users.ts',
+      code: `
+import { pool } from '../db';
+export async function usersByIds(ids: string[]) {
+  const placeholders = ids.map((_, i) => \`$\${i + 1}\`).join(', ');
+  const { rows } = await pool.query(\`SELECT id, name FROM users WHERE id IN (\${placeholders})\`, ids);
+  return rows;
+}
+`,
+    },
+    {
+      name: 'knex.raw with ?? identifier and ? value bindings',
+      filename: 'src/repo/stats.ts',
+      code: `
+import knex from '../knex';
+export function countBy(column: 'status' | 'region', value: string) {
+  return knex('orders').select(knex.raw('?? as key, count(*)', [column])).whereRaw('?? = ?', [column, value]);
+}
+`,
+    },
+    {
+      name: 'sequelize.query with replacements',
+      filename: 'src/services/report.js',
+      code: `
+const { sequelize } = require('../models');
+router.get('/report', async (req, res) => {
+  const rows = await sequelize.query('SELECT * FROM invoices WHERE customer_id = :customerId', { replacements: { customerId: req.query.customerId }, type: QueryTypes.SELECT });
+  res.json(rows);
+});
+`,
+    },
+    {
+      name: 'table name from a constant and an environment schema',
+      filename: 'src/repo/audit.ts',
+      code: `
+import { pool } from '../db';
+const TABLE = 'audit_events';
+export async function recent() {
+  return pool.query(\`SELECT * FROM \${process.env.DB_SCHEMA}.\${TABLE} ORDER BY created_at DESC LIMIT 100\`);
+}
+`,
+    },
+    {
+      name: 'TypeORM query builder with named parameters',
+      filename: 'src/users/users.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+@Injectable()
+export class UsersService {
+  constructor(private readonly usersRepository: Repository<User>) {}
+  search(name: string) {
+    return this.usersRepository.createQueryBuilder('u').where('u.name ILIKE :name', { name: \`%\${name}%\` }).getMany();
+  }
+}
+`,
+    },
+    {
+      name: 'not SQL: redis and child_process look-alikes',
+      filename: 'src/routes/cache.ts',
+      code: `
+router.get('/cache/:key', async (req, res) => {
+  const value = await client.get(\`session:\${req.params.key}\`);
+  const out = await db.get(\`user:\${req.query.id}\`);
+  res.json({ value, out });
+});
+`,
+    },
+    {
+      name: 'identifier position with an internal column name',
+      filename: 'src/repo/generic.ts',
+      code: `
+import { pool } from '../db';
+export async function findBy(table: string, column: string, value: unknown) {
+  return pool.query(\`SELECT * FROM \${table} WHERE \${column} = $1\`, [value]);
+}
+`,
+    },
+    {
+      name: 'tests and migrations are not checked',
+      filename: 'migrations/20240101-add-index.ts',
+      code: `
+export async function up(knex, tableName) {
+  await knex.raw(\`CREATE INDEX idx ON \${tableName} (email) WHERE deleted = '\${'false'}'\`);
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Express + pg: template with req.query, rewritten to $1',
+      filename: 'src/routes/users.ts',
+      code: `
+import { Pool } from 'pg';
+const pool = new Pool();
+router.get('/users', async (req, res) => {
+  const { rows } = await pool.query(\`SELECT id, email FROM users WHERE email = '\${req.query.email}'\`);
+  res.json(rows);
+});
+`,
+      errors: [
+        {
+          messageId: 'sqlInjection',
+          line: 5,
+          column: 37,
+          data: { source: 'req.query.email', api: 'pool.query' },
+          suggestions: [
+            {
+              messageId: 'parameterize',
+              data: { placeholder: '$1' },
+              output: `
+import { Pool } from 'pg';
+const pool = new Pool();
+router.get('/users', async (req, res) => {
+  const { rows } = await pool.query(\`SELECT id, email FROM users WHERE email = $1\`, [req.query.email]);
+  res.json(rows);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'mysql: concatenation with req.params, rewritten to ?',
+      filename: 'src/routes/orders.js',
+      code: `
+const mysql = require('mysql2');
+const connection = mysql.createConnection(process.env.DATABASE_URL);
+app.delete('/orders/:id', (req, res) => {
+  connection.query('DELETE FROM orders WHERE id = ' + req.params.id);
+  res.sendStatus(204);
+});
+`,
+      errors: [
+        {
+          messageId: 'sqlInjection',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'parameterize',
+              output: `
+const mysql = require('mysql2');
+const connection = mysql.createConnection(process.env.DATABASE_URL);
+app.delete('/orders/:id', (req, res) => {
+  connection.query('DELETE FROM orders WHERE id = ?', [req.params.id]);
+  res.sendStatus(204);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'sqlite: SQL kept in a variable, LIKE pattern (message only)',
+      filename: 'src/routes/notes.js',
+      code: `
+const sqlite3 = require('sqlite3');
+const db = new sqlite3.Database('app.db');
+app.get('/notes', (req, res) => {
+  const sql = "SELECT * FROM notes WHERE title LIKE '%" + req.query.q + "%'";
+  db.all(sql, (err, rows) => res.json(rows));
+});
+`,
+      errors: [{ messageId: 'sqlInjection', line: 6, data: { source: 'req.query.q', api: 'db.all' }, suggestions: [] }],
+    },
+    {
+      name: 'Prisma $queryRawUnsafe with a Next.js searchParam',
+      filename: 'app/api/search/route.ts',
+      code: `
+import { NextRequest, NextResponse } from 'next/server';
+import { prisma } from '@/lib/prisma';
+export async function GET(request: NextRequest) {
+  const q = request.nextUrl.searchParams.get('q');
+  const rows = await prisma.$queryRawUnsafe(\`SELECT id, title FROM "Post" WHERE title = '\${q}'\`);
+  return NextResponse.json(rows);
+}
+`,
+      errors: [{ messageId: 'sqlInjection', line: 6, data: { source: "request.nextUrl.searchParams.get('q')", api: 'prisma.$queryRawUnsafe' }, suggestions: [] }],
+    },
+    {
+      name: 'Sequelize query with a Koa body field, rewritten to replacements',
+      filename: 'src/routes/invoices.js',
+      code: `
+const { sequelize } = require('../models');
+router.post('/invoices/search', async (ctx) => {
+  ctx.body = await sequelize.query(\`SELECT * FROM invoices WHERE number = \${ctx.request.body.number}\`);
+});
+`,
+      errors: [
+        {
+          messageId: 'sqlInjection',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'parameterize',
+              output: `
+const { sequelize } = require('../models');
+router.post('/invoices/search', async (ctx) => {
+  ctx.body = await sequelize.query(\`SELECT * FROM invoices WHERE number = ?\`, { replacements: [ctx.request.body.number] });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'knex whereRaw with a Fastify query value',
+      filename: 'src/routes/products.ts',
+      code: `
+import Fastify from 'fastify';
+import knex from '../knex';
+const app = Fastify();
+app.get('/products', async (request) => {
+  return knex('products').whereRaw(\`name = '\${request.query.name}'\`);
+});
+`,
+      errors: [
+        {
+          messageId: 'sqlInjection',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'parameterize',
+              output: `
+import Fastify from 'fastify';
+import knex from '../knex';
+const app = Fastify();
+app.get('/products', async (request) => {
+  return knex('products').whereRaw(\`name = ?\`, [request.query.name]);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'NestJS @Query into TypeORM dataSource.query (no mechanical fix for TypeORM)',
+      filename: 'src/reports/reports.controller.ts',
+      code: `
+import { Controller, Get, Query } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly dataSource: DataSource) {}
+  @Get()
+  byRegion(@Query('region') region: string) {
+    return this.dataSource.query(\`SELECT sum(total) FROM orders WHERE region = '\${region}'\`);
+  }
+}
+`,
+      errors: [{ messageId: 'sqlInjection', line: 9, data: { source: "@Query('region') region", api: 'dataSource.query' }, suggestions: [] }],
+    },
+    {
+      name: 'sort direction from the request in ORDER BY (identifier position still flagged for request data)',
+      filename: 'src/routes/posts.ts',
+      code: `
+import { pool } from '../db';
+router.get('/posts', async (req, res) => {
+  const { rows } = await pool.query(\`SELECT * FROM posts ORDER BY \${req.query.sort} LIMIT 20\`);
+  res.json(rows);
+});
+`,
+      errors: [{ messageId: 'sqlInjection', line: 4, suggestions: [] }],
+    },
+    {
+      name: 'conditions appended with += in a Hono handler',
+      filename: 'src/routes/search.ts',
+      code: `
+import { Hono } from 'hono';
+import { pool } from '../db';
+const app = new Hono();
+app.get('/search', async (c) => {
+  let sql = 'SELECT * FROM listings WHERE active = true';
+  const city = c.req.query('city');
+  if (city) sql += \` AND city = '\${city}'\`;
+  const { rows } = await pool.query(sql);
+  return c.json(rows);
+});
+`,
+      errors: [{ messageId: 'sqlInjection', line: 9, data: { source: "c.req.query('city')", api: 'pool.query' } }],
+    },
+    {
+      name: 'a service parameter spliced into a value position',
+      filename: 'src/repo/orders.ts',
+      code: `
+import { pool } from '../db';
+export async function ordersFor(customerId: string) {
+  const { rows } = await pool.query(\`SELECT * FROM orders WHERE customer_id = '\${customerId}' LIMIT 50\`);
+  return rows;
+}
+`,
+      errors: [{ messageId: 'nonConstant', line: 4, data: { value: 'customerId', api: 'pool.query' } }],
+    },
+    {
+      name: 'TypeORM query builder where with interpolation',
+      filename: 'src/users/users.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+@Injectable()
+export class UsersService {
+  constructor(private readonly usersRepository: Repository<User>) {}
+  byEmail(email: string) {
+    return this.usersRepository.createQueryBuilder('u').where(\`u.email = '\${email}'\`).getOne();
+  }
+}
+`,
+      errors: [{ messageId: 'nonConstant', line: 7 }],
+    },
+  ],
+});
