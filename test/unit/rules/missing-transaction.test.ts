@@ -1,0 +1,425 @@
+import rule from '../../../src/engine/rules/missing-transaction';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester().run('missing-transaction', rule, {
+  valid: [
+    {
+      name: 'prisma interactive transaction',
+      filename: 'src/services/checkout.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function placeOrder(userId: string, items: { sku: string; qty: number }[]) {
+  return prisma.$transaction(async (tx) => {
+    const order = await tx.order.create({ data: { userId, status: 'PENDING' } });
+    await tx.orderItem.createMany({ data: items.map((i) => ({ ...i, orderId: order.id })) });
+    return order;
+  });
+}
+`,
+    },
+    {
+      name: 'prisma batch transaction of an array',
+      filename: 'src/services/transfers.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function transfer(from: string, to: string, cents: number) {
+  await prisma.$transaction([
+    prisma.account.update({ where: { id: from }, data: { balance: { decrement: cents } } }),
+    prisma.account.update({ where: { id: to }, data: { balance: { increment: cents } } }),
+  ]);
+}
+`,
+    },
+    {
+      name: 'a single nested write is one statement',
+      filename: 'src/services/checkout.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function placeOrder(userId: string, items: { sku: string; qty: number }[]) {
+  return prisma.order.create({ data: { userId, items: { create: items } } });
+}
+`,
+    },
+    {
+      name: 'sequelize writes given { transaction: t }',
+      filename: 'src/services/orders.js',
+      code: `
+const { sequelize, Order, Stock } = require('../models');
+
+async function placeOrder(userId, sku) {
+  const t = await sequelize.transaction();
+  try {
+    await Order.create({ userId, sku }, { transaction: t });
+    await Stock.decrement('qty', { by: 1, where: { sku }, transaction: t });
+    await t.commit();
+  } catch (err) {
+    await t.rollback();
+    throw err;
+  }
+}
+
+module.exports = { placeOrder };
+`,
+    },
+    {
+      name: 'mongoose writes with { session } inside withTransaction',
+      filename: 'src/services/wallet.ts',
+      code: `
+import mongoose from 'mongoose';
+import { Wallet, Ledger } from '../models';
+
+export async function credit(walletId: string, cents: number) {
+  const session = await mongoose.startSession();
+  await session.withTransaction(async () => {
+    await Wallet.updateOne({ _id: walletId }, { $inc: { cents } }, { session });
+    await Ledger.create([{ walletId, cents }], { session });
+  });
+}
+`,
+    },
+    {
+      name: 'knex transaction with trx',
+      filename: 'src/services/invoices.js',
+      code: `
+const knex = require('../knex');
+
+async function issue(invoice, lines) {
+  await knex.transaction(async (trx) => {
+    const [id] = await trx('invoices').insert(invoice).returning('id');
+    await trx('invoice_lines').insert(lines.map((l) => ({ ...l, invoice_id: id })));
+  });
+}
+
+module.exports = { issue };
+`,
+    },
+    {
+      name: 'pg client with BEGIN and COMMIT',
+      filename: 'src/repositories/transfers.ts',
+      code: `
+import { pool } from '../db';
+
+export async function transfer(from: string, to: string, cents: number) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [cents, from]);
+    await client.query('UPDATE accounts SET balance = balance + $1 WHERE id = $2', [cents, to]);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+`,
+    },
+    {
+      name: 'typeorm @Transactional method',
+      filename: 'src/orders/orders.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Transactional } from 'typeorm-transactional';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+import { OrderEvent } from './order-event.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    @InjectRepository(OrderEvent) private readonly events: Repository<OrderEvent>,
+  ) {}
+
+  @Transactional()
+  async cancel(id: string) {
+    await this.orders.update(id, { status: 'cancelled' });
+    await this.events.insert({ orderId: id, type: 'cancelled' });
+  }
+}
+`,
+    },
+    {
+      name: 'an audit log write beside the business write',
+      filename: 'src/routes/users.ts',
+      code: `
+import { Router } from 'express';
+import { prisma } from '../db';
+
+export const router = Router();
+
+router.patch('/users/:id/role', async (req, res) => {
+  const user = await prisma.user.update({ where: { id: req.params.id }, data: { role: req.body.role } });
+  await prisma.auditLog.create({ data: { actorId: req.user.id, action: 'role.change', targetId: user.id } });
+  res.json(user);
+});
+`,
+    },
+    {
+      name: 'writes in exclusive branches',
+      filename: 'src/services/subscriptions.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function upsertSubscription(userId: string, plan: string) {
+  const existing = await prisma.subscription.findFirst({ where: { userId } });
+  if (existing) {
+    await prisma.subscription.update({ where: { id: existing.id }, data: { plan } });
+    return;
+  }
+  await prisma.subscription.create({ data: { userId, plan } });
+}
+`,
+    },
+    {
+      name: 'a compensating delete in catch',
+      filename: 'src/services/uploads.ts',
+      code: `
+import { prisma } from '../db';
+import { storage } from '../storage';
+
+export async function upload(userId: string, file: Buffer) {
+  const record = await prisma.upload.create({ data: { userId, status: 'pending' } });
+  try {
+    await storage.put(record.id, file);
+  } catch (err) {
+    await prisma.upload.delete({ where: { id: record.id } });
+    throw err;
+  }
+}
+`,
+    },
+    {
+      name: 'a function handed a transaction client by its caller',
+      filename: 'src/services/ledger.ts',
+      code: `
+import type { Prisma } from '@prisma/client';
+
+export async function post(tx: Prisma.TransactionClient, accountId: string, cents: number) {
+  await tx.ledgerEntry.create({ data: { accountId, cents } });
+  await tx.account.update({ where: { id: accountId }, data: { balance: { increment: cents } } });
+}
+`,
+    },
+    {
+      name: 'a seed script',
+      filename: 'prisma/seed.ts',
+      code: `
+import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+async function main() {
+  const user = await prisma.user.create({ data: { email: 'demo@example.com' } });
+  await prisma.project.create({ data: { ownerId: user.id, name: 'Demo' } });
+}
+
+main();
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'prisma order and items created separately (no wrap offered: `order` is used after)',
+      filename: 'src/services/checkout.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function placeOrder(userId: string, items: { sku: string; qty: number }[]) {
+  const order = await prisma.order.create({ data: { userId, status: 'PENDING' } });
+  await prisma.orderItem.createMany({ data: items.map((i) => ({ ...i, orderId: order.id })) });
+  return order;
+}
+`,
+      errors: [{ messageId: 'missingTransaction', line: 6, column: 26, data: { count: '2', first: '`create`', line: '5', operation: '`createMany`' } }],
+    },
+    {
+      name: 'prisma debit and credit in an Express handler',
+      filename: 'src/routes/transfers.ts',
+      code: `
+import { Router } from 'express';
+import { prisma } from '../db';
+
+export const router = Router();
+
+router.post('/transfers', async (req, res) => {
+  const { from, to, cents } = req.body;
+  await prisma.account.update({ where: { id: from }, data: { balance: { decrement: cents } } });
+  await prisma.account.update({ where: { id: to }, data: { balance: { increment: cents } } });
+  res.status(201).json({ ok: true });
+});
+`,
+      errors: [{ messageId: 'missingTransaction', line: 10, column: 24, suggestions: [{ messageId: 'wrapInTransaction', data: { client: 'prisma' }, output: `
+import { Router } from 'express';
+import { prisma } from '../db';
+
+export const router = Router();
+
+router.post('/transfers', async (req, res) => {
+  const { from, to, cents } = req.body;
+  await prisma.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: from }, data: { balance: { decrement: cents } } });
+    await tx.account.update({ where: { id: to }, data: { balance: { increment: cents } } });
+  });
+  res.status(201).json({ ok: true });
+});
+` }] }],
+    },
+    {
+      name: 'Promise.all of two inserts is not atomic',
+      filename: 'src/services/signup.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function signUp(email: string, teamName: string) {
+  const [user, team] = await Promise.all([
+    prisma.user.create({ data: { email } }),
+    prisma.team.create({ data: { name: teamName } }),
+  ]);
+  return { user, team };
+}
+`,
+      errors: [{ messageId: 'missingTransaction', line: 7, column: 17 }],
+    },
+    {
+      name: 'sequelize writes without the transaction option',
+      filename: 'src/services/orders.js',
+      code: `
+const { Order, Stock } = require('../models');
+
+async function placeOrder(userId, sku) {
+  const order = await Order.create({ userId, sku });
+  await Stock.decrement('qty', { by: 1, where: { sku } });
+  return order;
+}
+
+module.exports = { placeOrder };
+`,
+      errors: [{ messageId: 'missingTransaction', line: 6, column: 15 }],
+    },
+    {
+      name: 'mongoose writes in a Koa handler',
+      filename: 'src/routes/wallet.js',
+      code: `
+const Router = require('@koa/router');
+const { Wallet, Payout } = require('../models');
+
+const router = new Router();
+
+router.post('/payouts', async (ctx) => {
+  const payout = await Payout.create({ walletId: ctx.state.user.walletId, cents: ctx.request.body.cents });
+  await Wallet.updateOne({ _id: ctx.state.user.walletId }, { $inc: { cents: -ctx.request.body.cents } });
+  ctx.body = payout;
+});
+
+module.exports = router;
+`,
+      errors: [{ messageId: 'missingTransaction', line: 9, column: 16 }],
+    },
+    {
+      name: 'knex inserts outside a transaction',
+      filename: 'src/services/invoices.js',
+      code: `
+const knex = require('../knex');
+
+async function issue(invoice, lines) {
+  const [id] = await knex('invoices').insert(invoice).returning('id');
+  await knex('invoice_lines').insert(lines.map((l) => ({ ...l, invoice_id: id })));
+  return id;
+}
+
+module.exports = { issue };
+`,
+      errors: [{ messageId: 'missingTransaction', line: 6, column: 9 }],
+    },
+    {
+      name: 'pg pool queries without BEGIN',
+      filename: 'src/repositories/transfers.ts',
+      code: `
+import { pool } from '../db';
+
+export async function transfer(from: string, to: string, cents: number) {
+  await pool.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [cents, from]);
+  await pool.query('UPDATE accounts SET balance = balance + $1 WHERE id = $2', [cents, to]);
+}
+`,
+      errors: [{ messageId: 'missingTransaction', line: 6, column: 14, data: { count: '2', first: 'UPDATE', line: '5', operation: 'UPDATE' } }],
+    },
+    {
+      name: 'typeorm repositories in a Nest service',
+      filename: 'src/orders/orders.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+import { Shipment } from './shipment.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    @InjectRepository(Shipment) private readonly shipments: Repository<Shipment>,
+  ) {}
+
+  async ship(id: string, carrier: string) {
+    await this.orders.update(id, { status: 'shipped' });
+    await this.shipments.insert({ orderId: id, carrier });
+  }
+}
+`,
+      errors: [{ messageId: 'missingTransaction', line: 17, column: 26 }],
+    },
+    {
+      name: 'drizzle writes in a Hono handler',
+      filename: 'src/routes/orders.ts',
+      code: `
+import { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { orders, stock } from '../db/schema';
+
+export const app = new Hono();
+
+app.post('/orders', async (c) => {
+  const body = await c.req.json();
+  await db.insert(orders).values({ sku: body.sku, userId: body.userId });
+  await db.update(stock).set({ reserved: true }).where(eq(stock.sku, body.sku));
+  return c.json({ ok: true }, 201);
+});
+`,
+      errors: [{ messageId: 'missingTransaction', line: 12, column: 12 }],
+    },
+    {
+      name: 'prisma writes with a non-write call between them (suggestion keeps it)',
+      filename: 'src/services/accounts.ts',
+      code: `
+import { prisma } from '../db';
+import { hashPassword } from '../crypto';
+
+export async function resetPassword(userId: string, password: string) {
+  await prisma.passwordResetToken.deleteMany({ where: { userId } });
+  const hash = await hashPassword(password);
+  await prisma.user.update({ where: { id: userId }, data: { passwordHash: hash } });
+}
+`,
+      errors: [{ messageId: 'missingTransaction', line: 8, column: 21, suggestions: [{ messageId: 'wrapInTransaction', data: { client: 'prisma' }, output: `
+import { prisma } from '../db';
+import { hashPassword } from '../crypto';
+
+export async function resetPassword(userId: string, password: string) {
+  await prisma.$transaction(async (tx) => {
+    await tx.passwordResetToken.deleteMany({ where: { userId } });
+    const hash = await hashPassword(password);
+    await tx.user.update({ where: { id: userId }, data: { passwordHash: hash } });
+  });
+}
+` }] }],
+    },
+  ],
+});
