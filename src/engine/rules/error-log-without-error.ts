@@ -1,0 +1,136 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import specData from '../../../rules/error-log-without-error.yaml';
+import type { RuleSpec } from '../catalog/types';
+import { getModel } from '../model';
+import { T, calleeName, isFunction, walk, type Call, type Node } from '../model/ast';
+import type { ModelContext } from '../model/file-index';
+import { logCall, logConvention, type LogConvention } from '../model/loggers';
+import { isScriptOrTestFile } from '../model/paths';
+import { createRule, metaFromSpec } from './create-rule';
+import { teamFromContext } from './team';
+
+type MessageIds = 'errorLogWithoutError' | 'messageOnly' | 'addError';
+type Options = [];
+
+const spec = specData as RuleSpec;
+
+export const errorLogWithoutErrorSpec = spec;
+
+const ERROR_LEVELS = /^(error|fatal|crit|critical|alert|emerg)$/;
+/** Properties that carry only the text of an error, not its stack or cause. */
+const TEXT_ONLY = /^(message|name|code|toString)$/;
+/** Calls that carry the error on elsewhere, so a log line without it loses nothing. */
+const CARRIES = /^(next|reject|done|cb|callback|captureException|recordException|notify|report\w*|handle\w*Error)$/;
+
+/** The catch clause a log call sits in directly (not in a callback defined inside it). */
+function catchOf(call: Call): TSESTree.CatchClause | undefined {
+  for (let n: Node | undefined = call.parent; n; n = n.parent) {
+    if (n.type === T.CatchClause) return n;
+    if (isFunction(n)) return undefined;
+  }
+  return undefined;
+}
+
+type Use = 'none' | 'text' | 'full';
+
+/** How an expression uses the error: not at all, only its text (`err.message`, `${err}`), or whole (`err`, `{ err }`, `err.stack`). */
+function useOf(root: Node, name: string): Use {
+  let use: Use = 'none';
+  walk(root, (n) => {
+    if (use === 'full') return false;
+    if (n.type !== T.Identifier || n.name !== name) return undefined;
+    let self: Node = n;
+    let p = n.parent;
+    while (p && (p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.TSTypeAssertion)) {
+      self = p;
+      p = p.parent;
+    }
+    if (p?.type === T.Property && p.key === n && !p.shorthand) return undefined;
+    const textOnly =
+      (p?.type === T.MemberExpression && p.object === self && p.property.type === T.Identifier && TEXT_ONLY.test(p.property.name)) ||
+      p?.type === T.TemplateLiteral ||
+      (p?.type === T.BinaryExpression && p.operator === '+') ||
+      (p?.type === T.CallExpression && p.callee.type === T.Identifier && p.callee.name === 'String');
+    use = textOnly ? 'text' : 'full';
+    return undefined;
+  });
+  return use;
+}
+
+/** The error goes on whole elsewhere in the block: rethrown, `next(err)`, reported, or logged by another call. */
+function carriedElsewhere(block: TSESTree.BlockStatement, name: string, except: Call): boolean {
+  let carried = false;
+  walk(block, (n) => {
+    if (carried || n === except) return false;
+    if (n.type === T.ThrowStatement && n.argument && useOf(n.argument, name) === 'full') carried = true;
+    if (n.type === T.CallExpression && (CARRIES.test(calleeName(n) ?? '') || logCall(n)) && n.arguments.some((a) => useOf(a as Node, name) === 'full')) carried = true;
+    return undefined;
+  });
+  return carried;
+}
+
+export default createRule<Options, MessageIds>({
+  name: spec.id,
+  meta: {
+    type: 'problem',
+    ...metaFromSpec<MessageIds>(spec),
+    hasSuggestions: true,
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const typescript = /\.[cm]?tsx?$/i.test(context.filename);
+
+    function suggestion(ctx: ModelContext, call: Call, clause: TSESTree.CatchClause, convention: LogConvention | undefined, err: string): TSESLint.SuggestionReportDescriptor<MessageIds> {
+      return {
+        messageId: 'addError',
+        fix: (fixer) => {
+          const fixes: TSESLint.RuleFix[] = [];
+          if (!clause.param) fixes.push(fixer.insertTextAfterRange([clause.range[0], clause.range[0] + 'catch'.length], ` (${err})`));
+          const first = call.arguments[0] as Node | undefined;
+          const last = call.arguments[call.arguments.length - 1] as Node | undefined;
+          const closeParen = call.range[1] - 1;
+          if (convention === 'pino') {
+            const prop = err === 'err' ? 'err' : `err: ${err}`;
+            if (first?.type === T.ObjectExpression && first.properties.length > 0) fixes.push(fixer.insertTextAfter(first.properties[first.properties.length - 1], `, ${prop}`));
+            else if (first?.type === T.ObjectExpression) fixes.push(fixer.replaceText(first, `{ ${prop} }`));
+            else if (first) fixes.push(fixer.insertTextBefore(first, `{ ${prop} }, `));
+            else fixes.push(fixer.insertTextBeforeRange([closeParen, closeParen], `{ ${prop} }`));
+          } else {
+            const value = convention === 'nest' ? (typescript ? `(${err} as Error).stack` : `${err}.stack`) : err;
+            if (last) fixes.push(fixer.insertTextAfter(last, `, ${value}`));
+            else fixes.push(fixer.insertTextBeforeRange([closeParen, closeParen], value));
+          }
+          return fixes;
+        },
+      };
+    }
+
+    return {
+      'Program:exit'() {
+        if (isScriptOrTestFile(context.filename)) return;
+        const model = getModel(sourceCode, context.filename, teamFromContext(context));
+        for (const call of model.ctx.index.calls) {
+          const l = logCall(call);
+          if (!l || !ERROR_LEVELS.test(l.level)) continue;
+          const clause = catchOf(call);
+          if (!clause) continue;
+          if (clause.param && clause.param.type !== T.Identifier) continue;
+          const name = clause.param?.type === T.Identifier ? clause.param.name : undefined;
+          const uses = name ? call.arguments.map((a) => useOf(a as Node, name)) : [];
+          const use: Use = uses.includes('full') ? 'full' : uses.includes('text') ? 'text' : 'none';
+          if (use === 'full') continue;
+          if (name && carriedElsewhere(clause.body, name, call)) continue;
+          const convention = l.console ? undefined : logConvention(model.ctx, call);
+          context.report({
+            node: call,
+            messageId: use === 'text' ? 'messageOnly' : 'errorLogWithoutError',
+            data: { err: name ?? 'err' },
+            suggest: [suggestion(model.ctx, call, clause, convention, name ?? 'err')],
+          });
+        }
+      },
+    };
+  },
+});

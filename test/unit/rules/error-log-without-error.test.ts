@@ -1,0 +1,590 @@
+import rule from '../../../src/engine/rules/error-log-without-error';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester().run('error-log-without-error', rule, {
+  valid: [
+    {
+      name: 'pino: { err } as merge object',
+      filename: 'src/services/billing.ts',
+      code: `
+import pino from 'pino';
+const logger = pino();
+export async function charge(id: string) {
+  try {
+    await doCharge(id);
+  } catch (err) {
+    logger.error({ err, id }, 'charge failed');
+  }
+}
+`,
+    },
+    {
+      name: 'pino: error under another key',
+      filename: 'src/services/billing.ts',
+      code: `
+import { logger } from '../lib/logger';
+export async function charge(id: string) {
+  try {
+    await doCharge(id);
+  } catch (e) {
+    logger.error({ error: e, id }, 'charge failed');
+  }
+}
+`,
+    },
+    {
+      name: 'winston: trailing error',
+      filename: 'src/services/mailer.js',
+      code: `
+const logger = require('./logger');
+async function send(msg) {
+  try {
+    await transport.sendMail(msg);
+  } catch (error) {
+    logger.error('mail failed', error);
+  }
+}
+module.exports = { send };
+`,
+    },
+    {
+      name: 'nest: message and stack',
+      filename: 'src/orders/orders.service.ts',
+      code: `
+import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
+  async ship(id: string) {
+    try {
+      await this.carrier.book(id);
+    } catch (err) {
+      this.logger.error(\`booking failed: \${err.message}\`, err.stack);
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'logs context and rethrows the error',
+      filename: 'src/routes/orders.ts',
+      code: `
+import { logger } from '../lib/logger';
+export async function placeOrder(input: unknown) {
+  try {
+    return await orders.create(input);
+  } catch (err) {
+    logger.error({ input }, 'placing the order failed');
+    throw err;
+  }
+}
+`,
+    },
+    {
+      name: 'express: log line plus next(err)',
+      filename: 'src/routes/users.ts',
+      code: `
+import { Router } from 'express';
+import { logger } from '../logger';
+export const router = Router();
+router.post('/users', async (req, res, next) => {
+  try {
+    res.status(201).json(await users.create(req.body));
+  } catch (err) {
+    logger.error('user creation failed');
+    next(err);
+  }
+});
+`,
+    },
+    {
+      name: 'console.error with the error',
+      filename: 'src/jobs/sync.ts',
+      code: `
+export async function sync() {
+  try {
+    await pull();
+  } catch (err) {
+    console.error('sync failed', err);
+  }
+}
+`,
+    },
+    {
+      name: 'info and warn levels are not error logs',
+      filename: 'src/cache.ts',
+      code: `
+import { logger } from './logger';
+export async function read(key: string) {
+  try {
+    return await redis.get(key);
+  } catch {
+    logger.warn('cache unavailable, reading through');
+    return null;
+  }
+}
+`,
+    },
+    {
+      name: 'error log outside any catch',
+      filename: 'src/startup.ts',
+      code: `
+import { logger } from './logger';
+if (!process.env.DATABASE_URL) logger.error('DATABASE_URL is not set');
+`,
+    },
+    {
+      name: 'error log in a callback inside the catch',
+      filename: 'src/retry.ts',
+      code: `
+import { logger } from './logger';
+export async function withRetry(fn: () => Promise<void>) {
+  try {
+    await fn();
+  } catch (err) {
+    setTimeout(() => logger.error('retry scheduled'), 1000);
+    throw err;
+  }
+}
+`,
+    },
+    {
+      name: 'error reported to Sentry beside the log line',
+      filename: 'src/webhooks.ts',
+      code: `
+import * as Sentry from '@sentry/node';
+import { logger } from './logger';
+export async function handle(event: { id: string }) {
+  try {
+    await process(event);
+  } catch (err) {
+    logger.error({ eventId: event.id }, 'webhook failed');
+    Sentry.captureException(err);
+  }
+}
+`,
+    },
+    {
+      name: 'error serialised by a helper',
+      filename: 'src/queue.ts',
+      code: `
+import { serializeError } from 'serialize-error';
+import { logger } from './logger';
+export async function run(job: { id: string }) {
+  try {
+    await work(job);
+  } catch (e) {
+    logger.error('job failed', { job: job.id, error: serializeError(e) });
+  }
+}
+`,
+    },
+    {
+      name: 'test files are skipped',
+      filename: 'src/orders.test.ts',
+      code: `
+try { run(); } catch (e) { console.error('boom'); }
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'pino: merge object without the error',
+      filename: 'src/services/billing.ts',
+      code: `
+import pino from 'pino';
+const logger = pino();
+export async function charge(customerId: string) {
+  try {
+    await stripe.paymentIntents.create({ customer: customerId });
+  } catch (err) {
+    logger.error({ customerId }, 'charge failed');
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'errorLogWithoutError',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+import pino from 'pino';
+const logger = pino();
+export async function charge(customerId: string) {
+  try {
+    await stripe.paymentIntents.create({ customer: customerId });
+  } catch (err) {
+    logger.error({ customerId, err }, 'charge failed');
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'pino: message only, error named e',
+      filename: 'src/services/billing.ts',
+      code: `
+import pino from 'pino';
+const logger = pino();
+export async function refund(id: string) {
+  try {
+    await stripe.refunds.create({ payment_intent: id });
+  } catch (e) {
+    logger.error('refund failed');
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'errorLogWithoutError',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+import pino from 'pino';
+const logger = pino();
+export async function refund(id: string) {
+  try {
+    await stripe.refunds.create({ payment_intent: id });
+  } catch (e) {
+    logger.error({ err: e }, 'refund failed');
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'err.message only loses the stack (winston)',
+      filename: 'src/services/mailer.js',
+      code: `
+const winston = require('winston');
+const logger = winston.createLogger({ level: 'info' });
+async function send(msg) {
+  try {
+    await transport.sendMail(msg);
+  } catch (err) {
+    logger.error(err.message);
+  }
+}
+module.exports = { send };
+`,
+      errors: [
+        {
+          messageId: 'messageOnly',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+const winston = require('winston');
+const logger = winston.createLogger({ level: 'info' });
+async function send(msg) {
+  try {
+    await transport.sendMail(msg);
+  } catch (err) {
+    logger.error(err.message, err);
+  }
+}
+module.exports = { send };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'console.error with a template of the error',
+      filename: 'src/routes/orders.ts',
+      code: `
+import { Router } from 'express';
+export const router = Router();
+router.post('/orders', async (req, res) => {
+  try {
+    res.status(201).json(await orders.create(req.body));
+  } catch (error) {
+    console.error(\`order failed: \${error}\`);
+    res.status(500).json({ error: 'internal_error' });
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'messageOnly',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+import { Router } from 'express';
+export const router = Router();
+router.post('/orders', async (req, res) => {
+  try {
+    res.status(201).json(await orders.create(req.body));
+  } catch (error) {
+    console.error(\`order failed: \${error}\`, error);
+    res.status(500).json({ error: 'internal_error' });
+  }
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'nest: message without stack',
+      filename: 'src/payments/payments.service.ts',
+      code: `
+import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+  async capture(id: string) {
+    try {
+      await this.gateway.capture(id);
+    } catch (err) {
+      this.logger.error(\`capture of \${id} failed\`);
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'errorLogWithoutError',
+          line: 10,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+  async capture(id: string) {
+    try {
+      await this.gateway.capture(id);
+    } catch (err) {
+      this.logger.error(\`capture of \${id} failed\`, (err as Error).stack);
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'catch without a binding',
+      filename: 'src/jobs/report.ts',
+      code: `
+import { logger } from '../logger';
+export async function nightly() {
+  try {
+    await buildReport();
+  } catch {
+    logger.error({ job: 'nightly' }, 'report failed');
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'errorLogWithoutError',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+import { logger } from '../logger';
+export async function nightly() {
+  try {
+    await buildReport();
+  } catch (err) {
+    logger.error({ job: 'nightly', err }, 'report failed');
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fastify request.log without the error',
+      filename: 'src/routes/exports.ts',
+      code: `
+import type { FastifyInstance } from 'fastify';
+export default async function routes(fastify: FastifyInstance) {
+  fastify.post('/exports', async (request, reply) => {
+    try {
+      await fastify.exporter.start(request.body);
+    } catch (err) {
+      request.log.error('export failed');
+      return reply.code(502).send({ error: 'export_unavailable' });
+    }
+    return reply.code(202).send();
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'errorLogWithoutError',
+          line: 8,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+import type { FastifyInstance } from 'fastify';
+export default async function routes(fastify: FastifyInstance) {
+  fastify.post('/exports', async (request, reply) => {
+    try {
+      await fastify.exporter.start(request.body);
+    } catch (err) {
+      request.log.error({ err }, 'export failed');
+      return reply.code(502).send({ error: 'export_unavailable' });
+    }
+    return reply.code(202).send();
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'koa: String(err) only',
+      filename: 'src/middleware/errors.js',
+      code: `
+const log = require('../log');
+module.exports = async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    log.fatal('unhandled: ' + String(err));
+    ctx.status = 500;
+  }
+};
+`,
+      errors: [
+        {
+          messageId: 'messageOnly',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+const log = require('../log');
+module.exports = async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    log.fatal('unhandled: ' + String(err), err);
+    ctx.status = 500;
+  }
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'project logger whose other calls take the object first',
+      filename: 'src/services/inventory.ts',
+      code: `
+import { logger } from '@/lib/logger';
+export async function reserve(sku: string) {
+  logger.info({ sku }, 'reserving');
+  try {
+    await stock.decrement(sku);
+  } catch (err) {
+    logger.error('reservation failed');
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'errorLogWithoutError',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+import { logger } from '@/lib/logger';
+export async function reserve(sku: string) {
+  logger.info({ sku }, 'reserving');
+  try {
+    await stock.decrement(sku);
+  } catch (err) {
+    logger.error({ err }, 'reservation failed');
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'next.js route: err.message in a merge object',
+      filename: 'app/api/checkout/route.ts',
+      code: `
+import { NextResponse } from 'next/server';
+import pino from 'pino';
+const logger = pino();
+export async function POST(req: Request) {
+  try {
+    return NextResponse.json(await checkout(await req.json()));
+  } catch (err) {
+    logger.error({ reason: (err as Error).message }, 'checkout failed');
+    return NextResponse.json({ error: 'checkout_failed' }, { status: 500 });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'messageOnly',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+import { NextResponse } from 'next/server';
+import pino from 'pino';
+const logger = pino();
+export async function POST(req: Request) {
+  try {
+    return NextResponse.json(await checkout(await req.json()));
+  } catch (err) {
+    logger.error({ reason: (err as Error).message, err }, 'checkout failed');
+    return NextResponse.json({ error: 'checkout_failed' }, { status: 500 });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

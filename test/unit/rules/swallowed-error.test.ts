@@ -1,0 +1,694 @@
+import rule from '../../../src/engine/rules/swallowed-error';
+import { ruleTester } from '../support/rule-tester';
+
+ruleTester().run('swallowed-error', rule, {
+  valid: [
+    {
+      name: 'express handler passes the error to next()',
+      filename: 'src/routes/orders.ts',
+      code: `
+import { Router } from 'express';
+import { orderService } from '../services/orders';
+
+export const router = Router();
+
+router.post('/orders', async (req, res, next) => {
+  try {
+    const order = await orderService.place(req.body);
+    res.status(201).json(order);
+  } catch (err) {
+    next(err);
+  }
+});
+`,
+    },
+    {
+      name: 'JSON.parse fallback returns a default',
+      filename: 'src/lib/config.ts',
+      code: `
+export function parseFlags(raw: string | undefined): Record<string, boolean> {
+  try {
+    return JSON.parse(raw ?? '{}');
+  } catch {
+    return {};
+  }
+}
+`,
+    },
+    {
+      name: 'a comment explains why the error is ignored',
+      filename: 'src/jobs/cleanup.ts',
+      code: `
+import { unlink } from 'node:fs/promises';
+
+export async function removeUpload(path: string) {
+  try {
+    await unlink(path);
+  } catch {
+    // ignore: the file may already be gone, the sweeper runs twice
+  }
+}
+`,
+    },
+    {
+      name: 'optional dependency probe',
+      filename: 'src/lib/logger.js',
+      code: `
+let pretty = null;
+try {
+  pretty = require.resolve('pino-pretty');
+} catch {}
+try {
+  require('source-map-support').install();
+} catch {}
+module.exports = { pretty };
+`,
+    },
+    {
+      name: 'fastify: answers with an error status',
+      filename: 'src/plugins/auth.ts',
+      code: `
+import fp from 'fastify-plugin';
+
+export default fp(async (fastify) => {
+  fastify.decorate('authenticate', async (request, reply) => {
+    try {
+      await request.jwtVerify();
+    } catch {
+      reply.code(401).send({ error: 'unauthorized' });
+    }
+  });
+});
+`,
+    },
+    {
+      name: 'koa: sets the status and body',
+      filename: 'src/middleware/errors.js',
+      code: `
+module.exports = async function errors(ctx, next) {
+  try {
+    await next();
+  } catch (e) {
+    ctx.status = 500;
+    ctx.body = { error: 'internal_error' };
+  }
+};
+`,
+    },
+    {
+      name: 'rethrows a domain error with cause',
+      filename: 'src/services/inventory.ts',
+      code: `
+import { prisma } from '../db';
+
+export async function reserve(sku: string, qty: number) {
+  try {
+    return await prisma.stock.update({ where: { sku }, data: { qty: { decrement: qty } } });
+  } catch (cause) {
+    throw new Error('reservation failed', { cause });
+  }
+}
+`,
+    },
+    {
+      name: 'reports to Sentry and rejects',
+      filename: 'src/workers/mailer.ts',
+      code: `
+import * as Sentry from '@sentry/node';
+import { transport } from './transport';
+
+export function sendMail(msg: object): Promise<void> {
+  return new Promise((resolve, reject) => {
+    try {
+      transport.sendMail(msg);
+      resolve();
+    } catch (e) {
+      Sentry.captureException(e);
+      reject(e);
+    }
+  });
+}
+`,
+    },
+    {
+      name: 'underscore-named parameter marks a deliberate ignore',
+      filename: 'src/lib/cache.ts',
+      code: `
+import { redis } from './redis';
+
+export async function forget(key: string) {
+  try {
+    await redis.del(key);
+  } catch (_ignored) {}
+}
+`,
+    },
+    {
+      name: 'promise .catch whose fallback value is used',
+      filename: 'src/services/profile.ts',
+      code: `
+import { cache } from '../lib/cache';
+import { prisma } from '../db';
+
+export async function profile(id: string) {
+  const cached = await cache.get(\`profile:\${id}\`).catch(() => null);
+  return cached ?? prisma.profile.findUnique({ where: { id } });
+}
+`,
+    },
+    {
+      name: 'promise .catch that logs',
+      filename: 'src/server.ts',
+      code: `
+import { logger } from './logger';
+import { warmUp } from './cache';
+
+warmUp().catch((err) => logger.warn({ err }, 'cache warm-up failed'));
+`,
+    },
+    {
+      name: 'tests are not checked',
+      filename: 'src/__tests__/orders.test.ts',
+      code: `
+it('ignores', async () => {
+  try { await place(); } catch {}
+});
+`,
+    },
+    {
+      name: 'marks the job failed without the error object',
+      filename: 'src/jobs/import.ts',
+      code: `
+import { parseRow, markFailed } from './rows';
+
+export async function importRows(rows: string[]) {
+  for (const row of rows) {
+    try {
+      await parseRow(row);
+    } catch {
+      await markFailed(row);
+    }
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'empty catch with a project logger (pino style)',
+      filename: 'src/services/payments.ts',
+      code: `
+import { logger } from '../lib/logger';
+import { stripe } from '../lib/stripe';
+
+export async function refund(paymentIntentId: string) {
+  try {
+    await stripe.refunds.create({ payment_intent: paymentIntentId });
+  } catch (err) {}
+  logger.info({ paymentIntentId }, 'refund requested');
+}
+`,
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+import { logger } from '../lib/logger';
+import { stripe } from '../lib/stripe';
+
+export async function refund(paymentIntentId: string) {
+  try {
+    await stripe.refunds.create({ payment_intent: paymentIntentId });
+  } catch (err) {
+    logger.error({ err }, 'refund failed');
+  }
+  logger.info({ paymentIntentId }, 'refund requested');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+    {
+      name: 'express: rollback, then nothing answers the request',
+      filename: 'src/routes/transfers.ts',
+      code: `
+import { Router } from 'express';
+import { pool } from '../db';
+
+export const router = Router();
+
+router.post('/transfers', async (req, res) => {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [req.body.amount, req.body.from]);
+    await client.query('COMMIT');
+    res.status(201).end();
+  } catch {
+    await client.query('ROLLBACK');
+  } finally {
+    client.release();
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 14,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+import { Router } from 'express';
+import { pool } from '../db';
+
+export const router = Router();
+
+router.post('/transfers', async (req, res) => {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [req.body.amount, req.body.from]);
+    await client.query('COMMIT');
+    res.status(201).end();
+  } catch (err) {
+    console.error('this step failed', err);
+    await client.query('ROLLBACK');
+  } finally {
+    client.release();
+  }
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'nest service with a Logger field',
+      filename: 'src/billing/billing.service.ts',
+      code: `
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Invoice } from './invoice.entity';
+
+@Injectable()
+export class BillingService {
+  private readonly logger = new Logger(BillingService.name);
+
+  constructor(@InjectRepository(Invoice) private readonly invoices: Repository<Invoice>) {}
+
+  async markPaid(id: string) {
+    try {
+      await this.invoices.update(id, { paidAt: new Date() });
+    } catch (error) {
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 16,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Invoice } from './invoice.entity';
+
+@Injectable()
+export class BillingService {
+  private readonly logger = new Logger(BillingService.name);
+
+  constructor(@InjectRepository(Invoice) private readonly invoices: Repository<Invoice>) {}
+
+  async markPaid(id: string) {
+    try {
+      await this.invoices.update(id, { paidAt: new Date() });
+    } catch (error) {
+      this.logger.error('markPaid failed', (error as Error).stack);
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fire-and-forget .catch(() => {})',
+      filename: 'src/routes/signup.ts',
+      code: `
+import { Router } from 'express';
+import { prisma } from '../db';
+import { sendWelcomeEmail } from '../mail';
+
+export const router = Router();
+
+router.post('/signup', async (req, res) => {
+  const user = await prisma.user.create({ data: { email: req.body.email } });
+  sendWelcomeEmail(user.email).catch(() => {});
+  res.status(201).json({ id: user.id });
+});
+`,
+      errors: [
+        {
+          messageId: 'swallowedPromise',
+          line: 10,
+          column: 32,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+import { Router } from 'express';
+import { prisma } from '../db';
+import { sendWelcomeEmail } from '../mail';
+
+export const router = Router();
+
+router.post('/signup', async (req, res) => {
+  const user = await prisma.user.create({ data: { email: req.body.email } });
+  sendWelcomeEmail(user.email).catch((err) => console.error('this step failed', err));
+  res.status(201).json({ id: user.id });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'awaited .catch(() => undefined) whose value is dropped, pino logger',
+      filename: 'src/services/orders.ts',
+      code: `
+import pino from 'pino';
+import { audit } from '../audit';
+
+const logger = pino();
+
+export async function closeOrder(id: string) {
+  await audit.record('order.closed', { id }).catch(() => undefined);
+  logger.info({ id }, 'order closed');
+}
+`,
+      errors: [
+        {
+          messageId: 'swallowedPromise',
+          line: 8,
+          column: 46,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+import pino from 'pino';
+import { audit } from '../audit';
+
+const logger = pino();
+
+export async function closeOrder(id: string) {
+  await audit.record('order.closed', { id }).catch((err) => logger.error({ err }, 'closeOrder failed'));
+  logger.info({ id }, 'order closed');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'winston logger, cache write error dropped',
+      filename: 'src/services/catalog.js',
+      code: `
+const winston = require('winston');
+const { redis } = require('../redis');
+
+const logger = winston.createLogger({ transports: [new winston.transports.Console()] });
+
+async function cacheProduct(product) {
+  try {
+    await redis.set(\`product:\${product.id}\`, JSON.stringify(product), 'EX', 300);
+  } catch (e) {
+    redis.disconnect();
+  }
+}
+
+module.exports = { cacheProduct, logger };
+`,
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 10,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+const winston = require('winston');
+const { redis } = require('../redis');
+
+const logger = winston.createLogger({ transports: [new winston.transports.Console()] });
+
+async function cacheProduct(product) {
+  try {
+    await redis.set(\`product:\${product.id}\`, JSON.stringify(product), 'EX', 300);
+  } catch (e) {
+    logger.error('cacheProduct failed', e);
+    redis.disconnect();
+  }
+}
+
+module.exports = { cacheProduct, logger };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fastify route logs through request.log elsewhere',
+      filename: 'src/routes/webhooks.ts',
+      code: `
+import type { FastifyInstance } from 'fastify';
+
+export default async function webhooks(fastify: FastifyInstance) {
+  fastify.post('/webhooks/shipping', async (request, reply) => {
+    request.log.info({ id: request.id }, 'shipping webhook');
+    try {
+      await fastify.prisma.shipment.update({ where: { id: request.body.id }, data: { status: request.body.status } });
+    } catch (err) {
+    }
+    return reply.code(204).send();
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 9,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+import type { FastifyInstance } from 'fastify';
+
+export default async function webhooks(fastify: FastifyInstance) {
+  fastify.post('/webhooks/shipping', async (request, reply) => {
+    request.log.info({ id: request.id }, 'shipping webhook');
+    try {
+      await fastify.prisma.shipment.update({ where: { id: request.body.id }, data: { status: request.body.status } });
+    } catch (err) {
+      request.log.error({ err }, 'this step failed');
+    }
+    return reply.code(204).send();
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'koa middleware: bare return swallows',
+      filename: 'src/middleware/session.js',
+      code: `
+const { sessions } = require('../store');
+
+module.exports = async function loadSession(ctx, next) {
+  try {
+    ctx.state.session = await sessions.get(ctx.cookies.get('sid'));
+  } catch (err) { return; }
+  await next();
+};
+`,
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+const { sessions } = require('../store');
+
+module.exports = async function loadSession(ctx, next) {
+  try {
+    ctx.state.session = await sessions.get(ctx.cookies.get('sid'));
+  } catch (err) { console.error('loadSession failed', err); return; }
+  await next();
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'hono handler: empty catch around an outbound call',
+      filename: 'src/routes/search.ts',
+      code: `
+import { Hono } from 'hono';
+import { logger } from '../logger';
+
+export const search = new Hono();
+
+search.post('/reindex', async (c) => {
+  try {
+    await fetch(\`\${process.env.SEARCH_URL}/reindex\`, { method: 'POST' });
+  } catch {}
+  logger.info('reindex requested', { at: Date.now() });
+  return c.body(null, 202);
+});
+`,
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 10,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+import { Hono } from 'hono';
+import { logger } from '../logger';
+
+export const search = new Hono();
+
+search.post('/reindex', async (c) => {
+  try {
+    await fetch(\`\${process.env.SEARCH_URL}/reindex\`, { method: 'POST' });
+  } catch (err) {
+    logger.error('this step failed', err);
+  }
+  logger.info('reindex requested', { at: Date.now() });
+  return c.body(null, 202);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'mongoose: catch that only closes the session',
+      filename: 'src/services/accounts.ts',
+      code: `
+import mongoose from 'mongoose';
+import { Account } from '../models/account';
+
+export async function closeAccount(id: string) {
+  const session = await mongoose.startSession();
+  try {
+    await Account.updateOne({ _id: id }, { $set: { closedAt: new Date() } }, { session });
+  } catch (error) {
+    await session.endSession();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+import mongoose from 'mongoose';
+import { Account } from '../models/account';
+
+export async function closeAccount(id: string) {
+  const session = await mongoose.startSession();
+  try {
+    await Account.updateOne({ _id: id }, { $set: { closedAt: new Date() } }, { session });
+  } catch (error) {
+    console.error('closeAccount failed', error);
+    await session.endSession();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'next.js route: .catch(noop) on a background publish',
+      filename: 'app/api/orders/route.ts',
+      code: `
+import { NextResponse } from 'next/server';
+import { noop } from 'lodash';
+import { prisma } from '@/lib/prisma';
+import { track } from '@/lib/analytics';
+
+export async function POST(req: Request) {
+  const body = await req.json();
+  const order = await prisma.order.create({ data: body });
+  void track('order_created', { id: order.id }).catch(noop);
+  return NextResponse.json(order, { status: 201 });
+}
+`,
+      errors: [
+        {
+          messageId: 'swallowedPromise',
+          line: 10,
+          column: 49,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+import { NextResponse } from 'next/server';
+import { noop } from 'lodash';
+import { prisma } from '@/lib/prisma';
+import { track } from '@/lib/analytics';
+
+export async function POST(req: Request) {
+  const body = await req.json();
+  const order = await prisma.order.create({ data: body });
+  void track('order_created', { id: order.id }).catch((err) => console.error('POST failed', err));
+  return NextResponse.json(order, { status: 201 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
