@@ -4,6 +4,9 @@ import path from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { globSync } from 'tinyglobby';
 import { analyze, catalog, rules } from '../../src/engine';
+import { fileRuleSpecs } from '../../src/engine/files';
+import { parseDockerfile } from '../../src/engine/files/dockerfile/parse';
+import { parseYamlFile } from '../../src/engine/files/yaml';
 import { expandDefaults, loadSnippets } from './support/snippets';
 import { REPO } from './support/paths';
 
@@ -27,13 +30,27 @@ describe('catalog', () => {
   });
 
   it('has one YAML, one rule module and one test file per rule, and nothing else', () => {
-    const yamlIds = globSync('rules/*.yaml', { cwd: REPO }).map((f) => path.basename(f, '.yaml')).filter((id) => id !== 'skills').sort();
+    const fileRuleIds = new Set(fileRuleSpecs.map((s) => s.id));
+    const yamlIds = globSync('rules/*.yaml', { cwd: REPO }).map((f) => path.basename(f, '.yaml')).filter((id) => id !== 'skills' && !fileRuleIds.has(id)).sort();
     const moduleIds = globSync('src/engine/rules/*.ts', { cwd: REPO }).map((f) => path.basename(f, '.ts')).filter((id) => yamlIds.includes(id) || !/^(create-rule|fix-text|index|report-route|reuse|team)$/.test(id)).sort();
     const testIds = globSync('test/unit/rules/*.test.ts', { cwd: REPO }).map((f) => path.basename(f, '.test.ts')).sort();
     assert.deepEqual(moduleIds, yamlIds);
     assert.deepEqual(testIds, yamlIds);
     assert.deepEqual(Object.keys(rules).sort(), yamlIds);
-    assert.deepEqual([...catalog.rules.keys()].sort(), yamlIds);
+    assert.deepEqual([...catalog.rules.keys()].filter((id) => !fileRuleIds.has(id)).sort(), yamlIds);
+  });
+
+  it('has one YAML with a fileKind, one module and one test file per file rule, and nothing else', () => {
+    const yamlIds = globSync('rules/*.yaml', { cwd: REPO })
+      .filter((f) => /^fileKind:/m.test(readFileSync(path.join(REPO, f), 'utf8')))
+      .map((f) => path.basename(f, '.yaml'))
+      .sort();
+    const moduleIds = globSync('src/engine/files/rules/*.ts', { cwd: REPO }).map((f) => path.basename(f, '.ts')).sort();
+    const testIds = globSync('test/unit/files/rules/*.test.ts', { cwd: REPO }).map((f) => path.basename(f, '.test.ts')).sort();
+    assert.deepEqual(moduleIds, yamlIds);
+    assert.deepEqual(testIds, yamlIds);
+    assert.deepEqual(fileRuleSpecs.map((s) => s.id).sort(), yamlIds);
+    for (const spec of fileRuleSpecs) assert.ok(!(spec.id in rules), `${spec.id} is not an ESLint rule`);
   });
 
   it('gives every rule a known skill, and every skill and area a page', () => {
@@ -75,7 +92,7 @@ describe('snippets', () => {
   it('are valid JSON with a scope, a prefix and a description naming their skill', () => {
     assert.ok(snippets.length > 0);
     for (const s of snippets) {
-      assert.match(s.scope, /javascript|typescript/, s.id);
+      assert.match(s.scope, /javascript|typescript|dockerfile|yaml/, s.id);
       const skill = s.description.split(':')[0];
       assert.ok(catalog.skills.has(skill), `${s.id}: description starts with a skill id, got "${skill}"`);
     }
@@ -84,15 +101,19 @@ describe('snippets', () => {
   for (const s of snippets) {
     it(`${s.id} parses once its placeholders take their defaults`, () => {
       const code = expandDefaults(s.body);
-      assert.doesNotThrow(() => parse(code, { jsx: false, loc: true, range: true }), code);
+      if (s.scope === 'dockerfile') assert.ok(parseDockerfile(code, 'Dockerfile').final, code);
+      else if (/\byaml\b/.test(s.scope)) assert.ok(parseYamlFile(code, 'compose.yaml'), code);
+      else assert.doesNotThrow(() => parse(code, { jsx: false, loc: true, range: true }), code);
     });
   }
 
-  it('contribute every snippet file in package.json for JS, TS and their React variants', () => {
+  it('contribute every snippet file in package.json for JS, TS and their React variants, or for the languages it is scoped to', () => {
     const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { contributes?: { snippets?: { language: string; path: string }[] } };
     const contributed = pkg.contributes?.snippets ?? [];
     for (const file of globSync('snippets/*.code-snippets', { cwd: REPO })) {
-      for (const language of ['javascript', 'typescript', 'javascriptreact', 'typescriptreact']) {
+      const scopes = [...new Set(snippets.filter((s) => s.file === file).flatMap((s) => s.scope.split(',')))];
+      const languages = scopes.some((l) => /javascript|typescript/.test(l)) ? ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'] : scopes;
+      for (const language of languages) {
         assert.ok(contributed.some((c) => c.language === language && c.path === `./${file}`), `${file} for ${language}`);
       }
     }
