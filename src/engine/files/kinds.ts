@@ -40,11 +40,18 @@ const OPENAPI_YAML = /^["']?openapi["']?[ \t]*:[ \t]*["']?3\.\d/m;
 const OPENAPI_JSON = /"openapi"\s*:\s*"3\.\d/;
 const API_VERSION = /^(?:---[ \t]*\n)?["']?apiVersion["']?[ \t]*:[ \t]*\S/m;
 const K8S_KIND = /^["']?kind["']?[ \t]*:[ \t]*["']?[A-Z][A-Za-z]+/m;
+/** A JSON manifest (`kubectl get -o json`, generated output): an object with a Kubernetes-style apiVersion and kind. */
+const K8S_JSON = /^\s*\{/;
+const K8S_JSON_API_VERSION = /"apiVersion"\s*:\s*"(?:[a-z0-9.-]+\/)?v\d[a-z0-9]*"/;
+const K8S_JSON_KIND = /"kind"\s*:\s*"[A-Z][A-Za-z]+"/;
 
 /** The kind of a YAML or JSON file from its first {@link SNIFF_BYTES}; the rule family then checks each document properly. */
 export function kindFromContent(fileName: string, text: string): FileKind | undefined {
   const head = text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text;
-  if (JSON_FILE.test(fileName)) return OPENAPI_JSON.test(head) ? 'openapi' : undefined;
+  if (JSON_FILE.test(fileName)) {
+    if (OPENAPI_JSON.test(head)) return 'openapi';
+    return K8S_JSON.test(head) && K8S_JSON_API_VERSION.test(head) && K8S_JSON_KIND.test(head) ? 'kubernetes' : undefined;
+  }
   if (OPENAPI_YAML.test(head)) return 'openapi';
   if (API_VERSION.test(head) && K8S_KIND.test(head)) return 'kubernetes';
   return undefined;
