@@ -1,6 +1,7 @@
 /* Runs inside the real extension host against the real `vscode` API. The workspace is a copy of test/fixtures. */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { catalog } from '../../src/engine/catalog';
 import { readAnnotations } from '../unit/support/annotations';
 import { EXTENSION_ID, codeOf, coachDiagnostics, openFixture, setConfig, sleep } from './helpers';
 
@@ -20,6 +21,35 @@ const FRAMEWORK_FILES = [
   'nextjs/app/api/orders/route.ts',
   'orms/raw-sql.ts',
 ];
+
+/** Dockerfiles, Compose files, manifests, specs and workflows: the same diagnostics, hover and fixes as JS. */
+const FILE_KIND_FILES = ['docker/api/Dockerfile', 'compose/docker-compose.yml'];
+
+const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** Every `ruleid:` line of a fixture is a diagnostic with the rule's severity and skill link; no `ok:` line is. */
+async function assertAnnotations(file: string): Promise<vscode.Diagnostic[]> {
+  const editor = await openFixture(file);
+  const expected = readAnnotations(editor.document.getText());
+  const wanted = expected.filter((e) => e.kind === 'ruleid');
+  const diagnostics = await coachDiagnostics(editor.document.uri, (d) => d.length >= wanted.length);
+  for (const e of wanted) {
+    const d = diagnostics.find((x) => codeOf(x) === e.rule && x.range.start.line === e.line - 1);
+    assert.ok(d, `${file}:${e.line} ${e.rule} is reported`);
+    assert.equal(d.source, 'Backend Coach');
+    assert.ok(typeof d.code === 'object' && d.code.target.authority === EXTENSION_ID && d.code.target.path === '/skill' && d.code.target.query.length > 0, 'the code links to the skill page');
+    assert.equal(d.severity, SEVERITY[catalog.rules.get(e.rule)!.severity], `${e.rule} has its catalog severity`);
+  }
+  for (const e of expected.filter((x) => x.kind === 'ok')) {
+    assert.ok(!diagnostics.some((x) => codeOf(x) === e.rule && x.range.start.line === e.line - 1), `${file}:${e.line} stays quiet for ${e.rule}`);
+  }
+  return diagnostics;
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -90,22 +120,38 @@ export function defineSuites(): void {
 
     for (const file of FRAMEWORK_FILES) {
       it(`match the annotations in ${file}`, async () => {
-        const editor = await openFixture(file);
-        const expected = readAnnotations(editor.document.getText());
-        const wanted = expected.filter((e) => e.kind === 'ruleid');
-        const diagnostics = await coachDiagnostics(editor.document.uri, (d) => d.length >= wanted.length);
-        for (const e of wanted) {
-          const d = diagnostics.find((x) => codeOf(x) === e.rule && x.range.start.line === e.line - 1);
-          assert.ok(d, `${file}:${e.line} ${e.rule} is reported`);
-          assert.equal(d.source, 'Backend Coach');
-          assert.ok(typeof d.code === 'object' && d.code.target.authority === EXTENSION_ID && d.code.target.path === '/skill' && d.code.target.query.length > 0, 'the code links to the skill page');
-          assert.equal(d.severity, e.rule === 'missing-auth-check' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-        }
-        for (const e of expected.filter((x) => x.kind === 'ok')) {
-          assert.ok(!diagnostics.some((x) => codeOf(x) === e.rule && x.range.start.line === e.line - 1), `${file}:${e.line} stays quiet for ${e.rule}`);
-        }
+        await assertAnnotations(file);
       });
     }
+  });
+
+  describe('Dockerfiles, manifests, specs and workflows', () => {
+    for (const file of FILE_KIND_FILES) {
+      it(`match the annotations in ${file}`, async () => {
+        await assertAnnotations(file);
+      });
+    }
+
+    it('offer hover, the fix and Learn on a Dockerfile finding, and the fix clears it', async () => {
+      const editor = await openFixture('docker/api/Dockerfile');
+      const doc = editor.document;
+      assert.equal(doc.languageId, 'dockerfile');
+      const d = (await coachDiagnostics(doc.uri, (x) => x.some((y) => codeOf(y) === 'dockerfile-runs-as-root'))).find((x) => codeOf(x) === 'dockerfile-runs-as-root')!;
+      assert.ok(d, 'runs-as-root is reported');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, d.range.start.translate(0, 1));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+      assert.match(text, /command:backendCoach\.openSkill\?/);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const titles = actions.map((a) => a.title);
+      assert.ok(titles.some((t) => t.startsWith('Learn: ')), `offered: ${titles.join(' | ')}`);
+      const fix = actions.find((a) => a.isPreferred && a.edit);
+      assert.ok(fix, `a preferred fix among: ${titles.join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+      assert.match(doc.getText(), /^USER \S+/m);
+      const after = await coachDiagnostics(doc.uri, (x) => !x.some((y) => codeOf(y) === 'dockerfile-runs-as-root'));
+      assert.ok(!after.some((y) => codeOf(y) === 'dockerfile-runs-as-root'));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
   });
 
   describe('editing', () => {
