@@ -23,7 +23,13 @@ const FRAMEWORK_FILES = [
 ];
 
 /** Dockerfiles, Compose files, manifests, specs and workflows: the same diagnostics, hover and fixes as JS. */
-const FILE_KIND_FILES = ['docker/api/Dockerfile', 'compose/docker-compose.yml'];
+const FILE_KIND_FILES = [
+  'docker/api/Dockerfile',
+  'compose/docker-compose.yml',
+  'kubernetes/k8s/storefront.yaml',
+  'openapi/orders-api.yaml',
+  'github-actions/.github/workflows/deploy.yml',
+];
 
 const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
