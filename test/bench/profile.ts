@@ -59,10 +59,16 @@ async function main(): Promise<void> {
     if (node.callFrame.url.endsWith('profile.js')) {
       const pos = map?.findEntry(node.callFrame.lineNumber, node.callFrame.columnNumber) as { originalSource?: string } | undefined;
       key = pos?.originalSource ? moduleOf(pos.originalSource) : 'unmapped';
+      // BENCH_BY=function: one line per function, to find the hot spot inside a module
+      if (process.env.BENCH_BY === 'function') key += ` ${node.callFrame.functionName || '(anonymous)'}`;
     }
     self.set(key, (self.get(key) ?? 0) + dt);
   });
   console.log(`self time by module (${(total / 1000).toFixed(0)} ms sampled):`);
+  if (process.env.BENCH_RULES === '0') {
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+    return;
+  }
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
 
   // Each rule alone, against no rules at all: its own cost plus the share of the model it builds first.

@@ -1,7 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
-export { AST_NODE_TYPES as T };
+/**
+ * The node-type enum, read once. The package's CommonJS build exposes it through a getter, so `T.X`
+ * in a hot loop pays a function call per access; a local constant does not.
+ */
+export const T: typeof AST_NODE_TYPES = AST_NODE_TYPES;
 export type Node = TSESTree.Node;
 export type Expr = TSESTree.Expression;
 export type Call = TSESTree.CallExpression;
@@ -30,9 +34,9 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
 export function isFunction(node: Node | null | undefined): node is FunctionNode {
   return (
     !!node &&
-    (node.type === AST_NODE_TYPES.FunctionExpression ||
-      node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      node.type === AST_NODE_TYPES.FunctionDeclaration)
+    (node.type === T.FunctionExpression ||
+      node.type === T.ArrowFunctionExpression ||
+      node.type === T.FunctionDeclaration)
   );
 }
 
@@ -41,13 +45,13 @@ export function unwrap(node: Node): Node {
   let n = node;
   for (;;) {
     if (
-      n.type === AST_NODE_TYPES.TSAsExpression ||
-      n.type === AST_NODE_TYPES.TSNonNullExpression ||
-      n.type === AST_NODE_TYPES.TSTypeAssertion ||
-      n.type === AST_NODE_TYPES.TSSatisfiesExpression
+      n.type === T.TSAsExpression ||
+      n.type === T.TSNonNullExpression ||
+      n.type === T.TSTypeAssertion ||
+      n.type === T.TSSatisfiesExpression
     ) {
       n = n.expression;
-    } else if (n.type === AST_NODE_TYPES.AwaitExpression) {
+    } else if (n.type === T.AwaitExpression) {
       n = n.argument;
     } else {
       return n;
@@ -60,19 +64,19 @@ export function memberPath(node: Node): string[] {
   const parts: string[] = [];
   let n: Node = unwrap(node);
   for (;;) {
-    if (n.type === AST_NODE_TYPES.MemberExpression) {
+    if (n.type === T.MemberExpression) {
       const p = n.property;
-      if (!n.computed && p.type === AST_NODE_TYPES.Identifier) parts.unshift(p.name);
-      else if (p.type === AST_NODE_TYPES.Literal && typeof p.value === 'string') parts.unshift(p.value);
+      if (!n.computed && p.type === T.Identifier) parts.unshift(p.name);
+      else if (p.type === T.Literal && typeof p.value === 'string') parts.unshift(p.value);
       else parts.unshift('[]');
       n = unwrap(n.object);
-    } else if (n.type === AST_NODE_TYPES.Identifier) {
+    } else if (n.type === T.Identifier) {
       parts.unshift(n.name);
       return parts;
-    } else if (n.type === AST_NODE_TYPES.ThisExpression) {
+    } else if (n.type === T.ThisExpression) {
       parts.unshift('this');
       return parts;
-    } else if (n.type === AST_NODE_TYPES.CallExpression) {
+    } else if (n.type === T.CallExpression) {
       const inner = memberPath(n.callee);
       if (inner.length > 0) inner[inner.length - 1] += '()';
       return [...inner, ...parts];
@@ -85,15 +89,15 @@ export function memberPath(node: Node): string[] {
 /** The last name of a callee: `router.post` → `post`, `rateLimit` → `rateLimit`. */
 export function calleeName(call: Call | TSESTree.NewExpression): string | undefined {
   const c = unwrap(call.callee);
-  if (c.type === AST_NODE_TYPES.Identifier) return c.name;
-  if (c.type === AST_NODE_TYPES.MemberExpression && !c.computed && c.property.type === AST_NODE_TYPES.Identifier) return c.property.name;
+  if (c.type === T.Identifier) return c.name;
+  if (c.type === T.MemberExpression && !c.computed && c.property.type === T.Identifier) return c.property.name;
   return undefined;
 }
 
 /** The object a method is called on: `router.post(...)` → `router`. */
 export function calleeObject(call: Call): Node | undefined {
   const c = unwrap(call.callee);
-  return c.type === AST_NODE_TYPES.MemberExpression ? unwrap(c.object) : undefined;
+  return c.type === T.MemberExpression ? unwrap(c.object) : undefined;
 }
 
 /**
@@ -103,8 +107,8 @@ export function calleeObject(call: Call): Node | undefined {
 export function staticText(node: Node | undefined): string | undefined {
   if (!node) return undefined;
   const n = unwrap(node);
-  if (n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string') return n.value;
-  if (n.type === AST_NODE_TYPES.TemplateLiteral) {
+  if (n.type === T.Literal && typeof n.value === 'string') return n.value;
+  if (n.type === T.TemplateLiteral) {
     let out = '';
     n.quasis.forEach((q, i) => {
       out += q.value.cooked ?? q.value.raw;
@@ -112,7 +116,7 @@ export function staticText(node: Node | undefined): string | undefined {
     });
     return out;
   }
-  if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') {
+  if (n.type === T.BinaryExpression && n.operator === '+') {
     const l = staticText(n.left);
     const r = staticText(n.right);
     if (l !== undefined || r !== undefined) return (l ?? '${}') + (r ?? '${}');
@@ -132,17 +136,17 @@ export function words(name: string): string[] {
 
 /** The property of an object literal by key name. */
 export function property(obj: Node | undefined, name: string): TSESTree.Property | undefined {
-  if (!obj || obj.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  if (!obj || obj.type !== T.ObjectExpression) return undefined;
   for (const p of obj.properties) {
-    if (p.type !== AST_NODE_TYPES.Property) continue;
+    if (p.type !== T.Property) continue;
     const k = p.key;
-    if ((k.type === AST_NODE_TYPES.Identifier && !p.computed && k.name === name) || (k.type === AST_NODE_TYPES.Literal && k.value === name)) return p;
+    if ((k.type === T.Identifier && !p.computed && k.name === name) || (k.type === T.Literal && k.value === name)) return p;
   }
   return undefined;
 }
 
 export function hasSpread(obj: Node | undefined): boolean {
-  return !!obj && obj.type === AST_NODE_TYPES.ObjectExpression && obj.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement);
+  return !!obj && obj.type === T.ObjectExpression && obj.properties.some((p) => p.type === T.SpreadElement);
 }
 
 export function enclosingFunction(node: Node): FunctionNode | undefined {

@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { T, calleeName, isFunction, memberPath, unwrap, walk, words, type Node } from './ast';
@@ -162,7 +163,7 @@ function importSource(local: string, ctx: ClassifyContext): string | undefined {
 }
 
 /** Follows an identifier to its declaration: `const limiter = rateLimit(...)`, `function requireAuth(req, res, next) {...}`. */
-function classifyDefinition(id: Node & { type: T.Identifier }, ctx: ClassifyContext, depth: number): Protection {
+function classifyDefinition(id: TSESTree.Identifier, ctx: ClassifyContext, depth: number): Protection {
   const variable = findVariable(ctx.sourceCode.getScope(id), id.name);
   const def = variable?.defs[0];
   if (!def) return NONE;
