@@ -73,10 +73,14 @@ function initOf(node: Node, ctx: ModelContext): Node | undefined {
   return undefined;
 }
 
-function isCreateServer(node: Node | undefined): boolean {
+/** `http.createServer()`, `https.createServer()`, `new http.Server()`; not `net`/`tls` servers, which speak raw TCP, not HTTP. */
+function isCreateServer(node: Node | undefined, ctx: ModelContext): boolean {
   if (!node || (node.type !== T.CallExpression && node.type !== T.NewExpression)) return false;
   const name = calleeName(node);
-  return name === 'createServer' || name === 'createSecureServer' || name === 'Server';
+  if (name !== 'createServer' && name !== 'createSecureServer' && name !== 'Server') return false;
+  const root = memberPath(node.callee)[0];
+  const source = root ? ctx.index.imports.get(root)?.source : undefined;
+  return source ? !/^(node:)?(net|tls|dgram)$/.test(source) : !/^(net|tls)$/.test(root ?? '');
 }
 
 function inExported(call: Call, ctx: ModelContext): boolean {
@@ -129,7 +133,7 @@ export function listenCalls(ctx: ModelContext): readonly ListenCall[] {
     if (made && (made.type === T.CallExpression || made.type === T.NewExpression)) {
       const root = memberPath(made.callee)[0];
       if (root) kind = kinds.get(root);
-      if (!kind && isCreateServer(made)) kind = 'http';
+      if (!kind && isCreateServer(made, ctx)) kind = 'http';
       // const app = await NestFactory.create(AppModule)
       if (!kind && memberPath(made.callee).join('.') === 'NestFactory.create') kind = 'nest';
     }
@@ -140,7 +144,7 @@ export function listenCalls(ctx: ModelContext): readonly ListenCall[] {
       if (kinds.size === 0 && !portLike(call.arguments[0] as Node)) continue;
       kind = [...kinds.values()][0] ?? 'other';
     }
-    out.push({ call, kind, receiver, receiverIsHttpServer: isCreateServer(made) || kind === 'http', inExported: inExported(call, ctx) });
+    out.push({ call, kind, receiver, receiverIsHttpServer: isCreateServer(made, ctx) || kind === 'http', inExported: inExported(call, ctx) });
   }
   cache.set(ctx.index, out);
   return out;

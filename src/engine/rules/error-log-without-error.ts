@@ -118,6 +118,8 @@ export default createRule<Options, MessageIds>({
           if (!clause) continue;
           if (clause.param && clause.param.type !== T.Identifier) continue;
           const name = clause.param?.type === T.Identifier ? clause.param.name : undefined;
+          // `catch (_)`, `catch (_err)`: the author says the error itself is not worth keeping.
+          if (name?.startsWith('_')) continue;
           const uses = name ? call.arguments.map((a) => useOf(a as Node, name)) : [];
           const use: Use = uses.includes('full') ? 'full' : uses.includes('text') ? 'text' : 'none';
           if (use === 'full') continue;

@@ -127,6 +127,8 @@ export default createRule<Options, MessageIds>({
         case T.VariableDeclarator:
           return p.init === node && p.id.type === T.Identifier ? { name: p.id.name } : undefined;
         case T.Property:
+          // `{ 'secret key': 'credential' }`: a quoted key with spaces is a lookup table of words, not configuration
+          if (p.key.type === T.Literal && typeof p.key.value === 'string' && /\s/.test(p.key.value)) return undefined;
           return p.value === node ? { name: keyName(p), prefix: prefixOf(p.parent) } : undefined;
         case T.PropertyDefinition:
           return p.value === node ? { name: keyName(p) } : undefined;
@@ -147,6 +149,8 @@ export default createRule<Options, MessageIds>({
 
     function check(literal: TSESTree.Literal | TSESTree.TemplateLiteral, value: string): void {
       if (value.length < 4 && value.trim().length === 0) return;
+      // A sentence (`'is a secret read with no presence check'`) is a message about a secret, not one.
+      if (/^[A-Za-z,'’-]+(?:\s+[A-Za-z,'’.:-]+){3,}$/.test(value.trim())) return;
       // Climb through key encodings (Buffer.from('…'), new TextEncoder().encode('…')) and an env fallback.
       let node: Node = literal;
       for (let p = node.parent; p && (p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.TSSatisfiesExpression); p = node.parent) node = p;

@@ -106,7 +106,23 @@ function swallowingCatchCall(call: Call): boolean {
   if (!empty) return false;
   let up: Node = call;
   while (up.parent && (up.parent.type === T.AwaitExpression || up.parent.type === T.ChainExpression || (up.parent.type === T.UnaryExpression && up.parent.operator === 'void'))) up = up.parent;
-  return up.parent?.type === T.ExpressionStatement;
+  if (up.parent?.type !== T.ExpressionStatement) return false;
+  // `aborted.catch(() => undefined)` on a promise that is awaited or raced later: it only marks the rejection as
+  // handled so Node does not crash before that; the later await still sees the error.
+  const receiver = unwrap((call.callee as TSESTree.MemberExpression).object);
+  return !(receiver.type === T.Identifier && usedAfter(receiver, call));
+}
+
+/** The identifier is read again later in the same function (awaited, raced, returned). */
+function usedAfter(id: TSESTree.Identifier, after: Node): boolean {
+  const fn = enclosingFunction(after);
+  let found = false;
+  walk(fn ?? (after.parent as Node), (n) => {
+    if (found) return false;
+    if (n.type === T.Identifier && n.name === id.name && n !== id && n.range[0] > after.range[1]) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 export default createRule<Options, MessageIds>({

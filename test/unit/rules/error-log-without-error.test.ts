@@ -4,6 +4,23 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('error-log-without-error', rule, {
   valid: [
     {
+      name: 'catch (_): the author marks the error as not worth keeping',
+      filename: 'src/wrapper.ts',
+      code: `
+import { logger } from './logger';
+
+export function watchParent(parentPid: number, dispose: () => void) {
+  try {
+    process.kill(parentPid, 0);
+  } catch (_) {
+    // the parent is gone: treat it as an error and clean up
+    logger.error(\`parent process \${parentPid} died\`);
+    dispose();
+  }
+}
+`,
+    },
+    {
       name: 'pino: { err } as merge object',
       filename: 'src/services/billing.ts',
       code: `

@@ -4,6 +4,28 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('hardcoded-secret', rule, {
   valid: [
     {
+      name: 'lookup tables and messages about secrets are not secrets',
+      filename: 'src/security/names.ts',
+      code: `
+type Kind = 'credential' | 'secret';
+
+const PAIRS: Record<string, Kind> = {
+  'api key': 'credential',
+  'signing key': 'credential',
+  'client secret': 'secret',
+};
+
+const HINTS = {
+  secret: 'is a secret read with no presence check',
+  password: 'must be at least twelve characters long',
+};
+
+export function describe(name: string) {
+  return { kind: PAIRS[name], hint: HINTS.secret };
+}
+`,
+    },
+    {
       name: 'secrets read from the environment, failing at startup when missing',
       filename: 'src/config.ts',
       code: `

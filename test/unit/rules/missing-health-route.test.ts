@@ -3,6 +3,21 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester().run('missing-health-route', rule, {
   valid: [
+    {
+      name: 'a raw TCP server from net (an IPC pipe), not HTTP: health routes do not apply',
+      filename: 'src/node/socket.ts',
+      code: `
+import * as net from 'net';
+
+export function startProxy(pipe: string, onConnect: (s: net.Socket) => void): Promise<net.Server> {
+  return new Promise((resolve) => {
+    const proxyServer = net.createServer(onConnect);
+    proxyServer.once('listening', () => resolve(proxyServer));
+    proxyServer.listen(pipe);
+  });
+}
+`,
+    },
     { name: 'express /healthz', filename: 'src/server.ts', code: `
 import express from 'express';
 const app = express();

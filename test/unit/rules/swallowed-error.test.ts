@@ -4,6 +4,19 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('swallowed-error', rule, {
   valid: [
     {
+      name: '.catch(() => undefined) that marks a promise handled until it is raced later',
+      filename: 'src/worker/pool.ts',
+      code: `
+export async function withCancel<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  const aborted = new Promise<never>((_, reject) => {
+    signal.addEventListener('abort', () => reject(new Error('cancelled')), { once: true });
+  });
+  aborted.catch(() => undefined);
+  return Promise.race([work, aborted]);
+}
+`,
+    },
+    {
       name: 'express handler passes the error to next()',
       filename: 'src/routes/orders.ts',
       code: `
