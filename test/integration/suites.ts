@@ -138,6 +138,46 @@ export function defineSuites(): void {
       });
     }
 
+    it('read an OpenAPI spec written in JSON, with exact positions and a fix', async () => {
+      const spec = {
+        openapi: '3.0.3',
+        info: { title: 'Payments', version: '1.0.0' },
+        servers: [{ url: 'https://api.example.com/v1' }],
+        paths: {
+          '/payments/{id}': {
+            get: {
+              operationId: 'getPayment',
+              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+              responses: { '200': { description: 'The payment' }, '404': { description: 'Not found' } },
+            },
+            delete: {
+              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+              responses: { '204': { description: 'Deleted' }, '404': { description: 'Not found' } },
+            },
+          },
+        },
+      };
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(spec, null, 2) + '\n' });
+      await vscode.window.showTextDocument(doc);
+      const d = (await coachDiagnostics(doc.uri, (x) => x.some((y) => codeOf(y) === 'openapi-operation-id'))).find((x) => codeOf(x) === 'openapi-operation-id');
+      assert.ok(d, 'the operation without an operationId is reported');
+      assert.match(doc.lineAt(d.range.start.line).text, /"delete"/);
+      // VS Code's own JSON language service answers code-action requests too and may cancel one while it starts.
+      let actions: vscode.CodeAction[] = [];
+      for (let attempt = 0; attempt < 5 && actions.length === 0; attempt++) {
+        actions = await Promise.resolve(vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)).catch(async () => {
+          await sleep(500);
+          return [];
+        });
+      }
+      const fix = actions.find((a) => a.isPreferred && a.edit);
+      assert.ok(fix, `a fix among: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+      const fixed = JSON.parse(doc.getText()) as typeof spec;
+      assert.equal(typeof (fixed.paths['/payments/{id}'].delete as { operationId?: string }).operationId, 'string', 'the fix leaves valid JSON with an operationId');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
     it('offer hover, the fix and Learn on a Dockerfile finding, and the fix clears it', async () => {
       const editor = await openFixture('docker/api/Dockerfile');
       const doc = editor.document;
