@@ -173,6 +173,28 @@ try {
     assert.match(await editorText(), /loginLimiter = rateLimit\(\{/);
     await shot('09-snippet-inserted');
   });
+  await step('a Dockerfile gets the same coaching', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('Dockerfile');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Dockerfile' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'dockerfile-runs-as-root' }).first().waitFor({ timeout: 30_000 });
+    let shown = false;
+    for (let i = 0; i < 4 && !shown; i++) {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await gotoLine(1, 3);
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      shown = await page.locator('.monaco-hover:not(.hidden)', { hasText: 'Open skill page' }).first().waitFor({ timeout: 4000 }).then(() => true).catch(() => false);
+    }
+    assert.ok(shown, 'the hover shows on the Dockerfile finding');
+    await shot('10-dockerfile');
+  });
+
   console.log(steps.join('\n'));
 } catch (error) {
   console.error(error);
