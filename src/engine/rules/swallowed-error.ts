@@ -77,6 +77,33 @@ function isOptionalRequireProbe(block: TSESTree.BlockStatement): boolean {
   return probe && sawRequire;
 }
 
+/**
+ * A probe with a fallback: the empty catch falls through to a `return` of a constant or of the variable the try
+ * block was filling. `try { x.call(v); return true; } catch {} return false;`,
+ * `try { family = detect(await read(p)); } catch {} return family;`: the fallback is the handling.
+ */
+function fallsBackAfter(tryStmt: TSESTree.TryStatement): boolean {
+  if (tryStmt.finalizer) return false;
+  const parent = tryStmt.parent;
+  if (!parent || (parent.type !== T.BlockStatement && parent.type !== T.Program)) return false;
+  const next = parent.body[parent.body.indexOf(tryStmt as TSESTree.ProgramStatement & TSESTree.Statement) + 1];
+  if (next?.type !== T.ReturnStatement || !next.argument) return false;
+  const returned = unwrap(next.argument);
+  const stmts = tryStmt.block.body;
+  const last = stmts[stmts.length - 1];
+  // try { …; return x; } catch {} return <constant>
+  if (last?.type === T.ReturnStatement && (returned.type === T.Literal || (returned.type === T.Identifier && returned.name === 'undefined'))) return true;
+  // try { const raw = …; v = …; } catch {} return v
+  if (returned.type !== T.Identifier) return false;
+  let fills = false;
+  for (const st of stmts) {
+    if (st.type === T.VariableDeclaration) continue;
+    if (st.type !== T.ExpressionStatement || st.expression.type !== T.AssignmentExpression || st.expression.left.type !== T.Identifier) return false;
+    if (st.expression.left.name === returned.name) fills = true;
+  }
+  return fills;
+}
+
 function functionName(node: Node): string {
   const fn = enclosingFunction(node);
   if (!fn) return 'this step';
@@ -180,6 +207,7 @@ export default createRule<Options, MessageIds>({
           if (sourceCode.getCommentsInside(clause.body).length > 0) continue;
           const tryStmt = clause.parent as TSESTree.TryStatement;
           if (isOptionalRequireProbe(tryStmt.block)) continue;
+          if (clause.body.body.length === 0 && fallsBackAfter(tryStmt)) continue;
           if (handles(clause.body, param)) continue;
           const fix = catchFix(model.ctx, clause);
           context.report({

@@ -4,6 +4,43 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('swallowed-error', rule, {
   valid: [
     {
+      name: 'a probe that returns its answer, with a constant fallback after the empty catch',
+      filename: 'src/lib/inspect.js',
+      code: `
+const symToString = Symbol.prototype.toString;
+
+function isSymbol(obj) {
+  try {
+    symToString.call(obj);
+    return true;
+  } catch (e) {}
+  return false;
+}
+
+module.exports = { isSymbol };
+`,
+    },
+    {
+      name: 'a try that fills a variable, returned after the empty catch as the fallback',
+      filename: 'src/lib/libc.js',
+      code: `
+const { readFile } = require('fs/promises');
+
+let cachedFamily;
+
+async function familyFromFilesystem(parse) {
+  cachedFamily = null;
+  try {
+    const content = await readFile('/usr/bin/ldd');
+    cachedFamily = parse(content);
+  } catch (e) {}
+  return cachedFamily;
+}
+
+module.exports = { familyFromFilesystem };
+`,
+    },
+    {
       name: '.catch(() => undefined) that marks a promise handled until it is raced later',
       filename: 'src/worker/pool.ts',
       code: `
@@ -207,6 +244,54 @@ export async function importRows(rows: string[]) {
     },
   ],
   invalid: [
+    {
+      name: 'an empty catch before a response is still a swallow: the return is not a fallback',
+      filename: 'src/routes/signup.js',
+      code: `
+const express = require('express');
+const { sendWelcome } = require('../mail');
+
+const router = express.Router();
+
+router.post('/welcome', async (req, res) => {
+  try {
+    await sendWelcome(req.body.email);
+  } catch (e) {}
+  return res.json({ ok: true });
+});
+
+module.exports = router;
+`,
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 10,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+const express = require('express');
+const { sendWelcome } = require('../mail');
+
+const router = express.Router();
+
+router.post('/welcome', async (req, res) => {
+  try {
+    await sendWelcome(req.body.email);
+  } catch (e) {
+    console.error('this step failed', e);
+  }
+  return res.json({ ok: true });
+});
+
+module.exports = router;
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'empty catch with a project logger (pino style)',
       filename: 'src/services/payments.ts',
