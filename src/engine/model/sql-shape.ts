@@ -5,26 +5,7 @@
  * and `COUNT(*)` are not what the statement selects.
  */
 
-function normalise(sql: string): string {
-  return sql
-    .replace(/--[^\n]*/g, ' ')
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/'(?:[^']|'')*'/g, "''")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toUpperCase();
-}
-
-/** Removes parenthesised groups, innermost first: `a (b (c)) d` → `a () d`. */
-function flatten(s: string): string {
-  let prev;
-  let out = s;
-  do {
-    prev = out;
-    out = out.replace(/\([^()]*\)/g, '()');
-  } while (out !== prev);
-  return out;
-}
+import { flatten, normalise } from './sql';
 
 /** The statements of a SQL string, normalised and flattened. */
 function statements(sql: string): string[] {

@@ -1,6 +1,7 @@
 /** Reading SQL text well enough to tell whether a SELECT can return every row. */
 
-function normalise(sql: string): string {
+/** Comments removed, string literals emptied, whitespace collapsed, upper case. */
+export function normalise(sql: string): string {
   return sql
     .replace(/--[^\n]*/g, ' ')
     .replace(/\/\*[\s\S]*?\*\//g, ' ')
@@ -15,7 +16,7 @@ const UNIQUE_WHERE =
   /\b(?:WHERE|AND)\s+\(?\s*(?:(?:LOWER|UPPER)\s*\(\s*)?(?:"?(\w+)"?\.)?"?(ID|UUID|EMAIL|USERNAME|SLUG)"?\s*\)?\s*(?:=\s*(?:(?:LOWER|UPPER)\s*\(\s*)?(?:\$\d+|\?|:\w+|@\w+|\$\{\}|''|\d+)|IN\s*\(|=\s*ANY\s*\()/g;
 
 /** Removes parenthesised groups (subqueries, function arguments, OR groups), innermost first. */
-function flatten(s: string): string {
+export function flatten(s: string): string {
   let prev;
   let out = s;
   do {
