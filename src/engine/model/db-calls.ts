@@ -178,7 +178,9 @@ export function findDbCalls(ctx: ModelContext): DbCall[] {
         out.push({ call, library: 'sql', kind: kind.kind, operation: kind.op, sql, sqlNode, target: sqlTable(sql!) });
         continue;
       }
-      if (sql === undefined && sqlNode && knownClient && SQL_METHODS.has(name) && name !== 'all' && name !== 'get') {
+      // `strapi.db.query(uid).findMany(…)`: an accessor whose methods are the calls, not a statement of its own
+      const accessor = call.parent?.type === T.MemberExpression && call.parent.object === call && call.parent.parent?.type === T.CallExpression && (MODEL_READ.has(calleeName(call.parent.parent) ?? '') || MODEL_WRITE.has(calleeName(call.parent.parent) ?? '') || /^(findMany|findFirst|findPage|load|createMany|updateMany|deleteMany|populate)$/.test(calleeName(call.parent.parent) ?? ''));
+      if (sql === undefined && sqlNode && knownClient && SQL_METHODS.has(name) && name !== 'all' && name !== 'get' && !accessor) {
         // a query built elsewhere: still a database call, kind unknown → read
         out.push({ call, library: 'sql', kind: 'read', operation: name, sqlNode });
         continue;

@@ -181,7 +181,7 @@ function isScalar(node: Node): boolean {
  * A list of keys the caller already holds: `[a, b]`, `{ in: ids }`, `{ $in: ids }`, `{ [Op.in]: ids }`. The rows
  * come back one per key, so the list bounds them.
  */
-function isKeyList(node: Node): boolean {
+export function isKeyList(node: Node): boolean {
   const n = unwrap(node);
   if (n.type === T.ArrayExpression) return true;
   if (n.type !== T.ObjectExpression || n.properties.length !== 1 || n.properties[0].type !== T.Property) return false;

@@ -586,6 +586,16 @@ export async function up() {
 `,
     },
     {
+      name: 'a data migration script reads the whole table',
+      filename: 'src/migration-scripts/reconcile-reserved-quantity.ts',
+      code: `
+export async function findMismatched(knex: any) {
+  const result = await knex.raw('SELECT id, reserved_quantity FROM inventory_level WHERE deleted_at IS NULL');
+  return result.rows;
+}
+`,
+    },
+    {
       name: 'a one-off script reads the whole table',
       filename: 'scripts/backfill.ts',
       code: `
