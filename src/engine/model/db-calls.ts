@@ -246,12 +246,14 @@ function usedAsPlainValue(ctx: ModelContext, call: Call): boolean {
       return p.arguments.includes(top as TSESTree.CallExpressionArgument) && !promiseCall(p);
     case T.Property:
       return p.value === top && p.parent?.type === T.ObjectExpression && !(p.parent.parent && promiseCall(p.parent.parent));
+    case T.AssignmentExpression:
     case T.VariableDeclarator: {
-      if (p.id.type !== T.Identifier) return false;
-      const variable = findVariable(ctx.sourceCode.getScope(p), p.id.name);
+      const id = p.type === T.VariableDeclarator ? p.id : p.right === top ? p.left : undefined;
+      if (id?.type !== T.Identifier) return false;
+      const variable = findVariable(ctx.sourceCode.getScope(p), id.name);
       if (!variable) return false;
       return variable.references.every((ref) => {
-        if (ref.init) return true;
+        if (ref.init || ref.isWrite()) return true;
         const use = (ref.identifier as Node).parent;
         if (!use) return true;
         if (use.type === T.AwaitExpression || use.type === T.ReturnStatement || use.type === T.ArrayExpression || use.type === T.YieldExpression) return false;

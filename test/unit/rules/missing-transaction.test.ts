@@ -9,6 +9,7 @@ ruleTester().run('missing-transaction', rule, {
       code: `
 const OfferName = require('./domain/OfferName');
 const OfferCode = require('./domain/OfferCode');
+const OfferAmount = require('./domain/OfferAmount');
 const OfferCreatedEvent = require('./domain/OfferCreatedEvent');
 
 class OffersAPI {
@@ -17,6 +18,10 @@ class OffersAPI {
     const name = OfferName.create(data.name);
     await offer.updateName(name);
     offer.setCode(OfferCode.create(data.code));
+    let amount;
+    if (data.type === 'percent') amount = OfferAmount.create(data.amount);
+    else amount = OfferAmount.create(0);
+    offer.setAmount(amount);
     this.dispatchEvent(OfferCreatedEvent.create({ offerId: offer.id }));
     return offer;
   }
