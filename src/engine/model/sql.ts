@@ -22,9 +22,9 @@ export function flatten(s: string): string {
   // a placeholder without parentheses, so the next pass can empty the group around it
   do {
     prev = out;
-    out = out.replace(/\([^()]*\)/g, '\u0000');
+    out = out.replace(/\([^()]*\)/g, '\uE000');
   } while (out !== prev);
-  return out.replace(/\u0000/g, '()');
+  return out.split('\uE000').join('()');
 }
 
 /** The table a SELECT reads from and its alias: `FROM orders o` → ['ORDERS', 'O']. */
@@ -52,7 +52,7 @@ function uniqueWhere(s: string): boolean {
  * permissions, settings, plugins). Reading all of one is how such code works.
  */
 export function isSchemaSizedTable(name: string): boolean {
-  const n = name.replace(/["`\[\]]/g, '').toLowerCase();
+  const n = name.replace(/["`[\]]/g, '').toLowerCase();
   if (/^(information_schema|pg_catalog|sys|mysql|performance_schema)\./.test(n)) return true;
   if (/^(dual|sqlite_master|sqlite_schema|sqlite_sequence)$|^(pg|pragma)_\w+$/.test(n)) return true;
   const table = n.split('.').pop()!;
@@ -83,7 +83,7 @@ export function sqlIsBounded(sql: string): boolean {
   // An aggregate with no GROUP BY answers one row: SELECT COUNT(*) FROM …, SELECT EXISTS(…)
   if (/^SELECT\s+(DISTINCT\s+)?(COUNT|SUM|AVG|MIN|MAX|EXISTS|BOOL_OR|BOOL_AND)\s*\(/.test(s) && !/\bGROUP BY\b/.test(s)) return true;
   if (/^SELECT\s+EXISTS\b/.test(s)) return true;
-  const from = /^SELECT\b.*?\bFROM\s+([\w."`\[\]]+)/.exec(top);
+  const from = /^SELECT\b.*?\bFROM\s+([\w."`[\]]+)/.exec(top);
   if (from && isSchemaSizedTable(from[1])) return true;
   const group = /\bGROUP BY\s+(.*?)(?:\s+(?:HAVING|ORDER BY|WINDOW)\b|$)/.exec(top);
   const select = /^SELECT\s+(.*?)\s+FROM\b/.exec(s);
