@@ -178,7 +178,9 @@ export function findDbCalls(ctx: ModelContext): DbCall[] {
         out.push({ call, library: 'sql', kind: kind.kind, operation: kind.op, sql, sqlNode, target: sqlTable(sql!) });
         continue;
       }
-      if (sql === undefined && sqlNode && knownClient && SQL_METHODS.has(name) && name !== 'all' && name !== 'get') {
+      // `strapi.db.query(uid).findMany(…)`: an accessor whose methods are the calls, not a statement of its own
+      const accessor = call.parent?.type === T.MemberExpression && call.parent.object === call && call.parent.parent?.type === T.CallExpression && (MODEL_READ.has(calleeName(call.parent.parent) ?? '') || MODEL_WRITE.has(calleeName(call.parent.parent) ?? '') || /^(findMany|findFirst|findPage|load|createMany|updateMany|deleteMany|populate)$/.test(calleeName(call.parent.parent) ?? ''));
+      if (sql === undefined && sqlNode && knownClient && SQL_METHODS.has(name) && name !== 'all' && name !== 'get' && !accessor) {
         // a query built elsewhere: still a database call, kind unknown → read
         out.push({ call, library: 'sql', kind: 'read', operation: name, sqlNode });
         continue;
@@ -215,6 +217,7 @@ export function findDbCalls(ctx: ModelContext): DbCall[] {
     if (MODEL_READ.has(name) || MODEL_WRITE.has(name)) {
       const kind = receiverKind(ctx, obj as Node);
       if (!kind) continue;
+      if (kind === 'model' && name === 'create' && usedAsPlainValue(ctx, call)) continue;
       const library: QueryLibrary = kind === 'collection' ? 'mongodb' : kind === 'repository' ? 'typeorm' : libraryOfModel(ctx);
       const o = unwrap(obj as Node);
       const target = o.type === T.CallExpression ? (staticText(o.arguments[0]) ?? memberPath(o.arguments[0] as Node).join('.')) : memberPath(o).slice(-1)[0];
@@ -223,6 +226,44 @@ export function findDbCalls(ctx: ModelContext): DbCall[] {
   }
   addInstanceWrites(ctx, out);
   return out;
+}
+
+/**
+ * A `X.create(…)` whose result is used straight away as a value, never awaited: a domain factory
+ * (`MemberCreatedEvent.create({…})`, `OfferName.create(name)`), not an ORM insert, which answers a promise.
+ */
+function usedAsPlainValue(ctx: ModelContext, call: Call): boolean {
+  let top: Node = call;
+  while (top.parent && (top.parent.type === T.TSAsExpression || top.parent.type === T.TSNonNullExpression || top.parent.type === T.ChainExpression)) top = top.parent;
+  const p = top.parent;
+  if (!p) return false;
+  const promiseCall = (n: Node): boolean => (n.type === T.CallExpression || n.type === T.NewExpression) && memberPath(n.callee)[0] === 'Promise';
+  switch (p.type) {
+    case T.MemberExpression:
+      return p.object === top && !(p.property.type === T.Identifier && /^(then|catch|finally)$/.test(p.property.name));
+    case T.CallExpression:
+    case T.NewExpression:
+      return p.arguments.includes(top as TSESTree.CallExpressionArgument) && !promiseCall(p);
+    case T.Property:
+      return p.value === top && p.parent?.type === T.ObjectExpression && !(p.parent.parent && promiseCall(p.parent.parent));
+    case T.AssignmentExpression:
+    case T.VariableDeclarator: {
+      const id = p.type === T.VariableDeclarator ? p.id : p.right === top ? p.left : undefined;
+      if (id?.type !== T.Identifier) return false;
+      const variable = findVariable(ctx.sourceCode.getScope(p), id.name);
+      if (!variable) return false;
+      return variable.references.every((ref) => {
+        if (ref.init || ref.isWrite()) return true;
+        const use = (ref.identifier as Node).parent;
+        if (!use) return true;
+        if (use.type === T.AwaitExpression || use.type === T.ReturnStatement || use.type === T.ArrayExpression || use.type === T.YieldExpression) return false;
+        if (use.type === T.MemberExpression && use.property.type === T.Identifier && /^(then|catch|finally)$/.test(use.property.name)) return false;
+        return !((use.type === T.CallExpression || use.type === T.NewExpression) && promiseCall(use));
+      });
+    }
+    default:
+      return false;
+  }
 }
 
 /**

@@ -26,30 +26,32 @@ export function unfilteredWrite(d: DbCall): string | undefined {
     case 'sql': {
       const text = d.sqlNode ? staticText(d.sqlNode) : undefined;
       const every = text !== undefined ? sqlWritesEveryRow(text) : undefined;
-      return every ? `${every} without WHERE` : undefined;
+      return every ? `\`${every}\` without \`WHERE\`` : undefined;
     }
     case 'prisma': {
       if (op !== 'deleteMany' && op !== 'updateMany' && op !== 'updateManyAndReturn') return undefined;
       const a = arg(call, 0);
-      if (!a) return `${op}()`;
+      if (!a) return `\`${op}()\``;
       if (a.type !== T.ObjectExpression || hasSpread(a)) return undefined;
       const where = property(a, 'where');
-      if (!where) return `${op} without \`where\``;
-      return isEmptyObject(unwrap(where.value as Node)) ? `${op}({ where: {} })` : undefined;
+      if (!where) return `\`${op}\` without \`where\``;
+      return isEmptyObject(unwrap(where.value as Node)) ? `\`${op}({ where: {} })\`` : undefined;
     }
     case 'sequelize': {
       const opts = op === 'destroy' ? arg(call, 0) : op === 'update' ? arg(call, 1) : undefined;
       if (!opts || opts.type !== T.ObjectExpression || hasSpread(opts)) return undefined;
       const where = property(opts, 'where');
-      return where && isEmptyObject(unwrap(where.value as Node)) && !property(opts, 'truncate') ? `${op}({ where: {} })` : undefined;
+      return where && isEmptyObject(unwrap(where.value as Node)) && !property(opts, 'truncate') ? `\`${op}({ where: {} })\`` : undefined;
     }
     case 'knex': {
       const chain = chainAfter(call);
       const at = chain.after.findIndex((m) => /^(del|delete|update|increment|decrement)$/.test(m));
       if (at < 0) return undefined;
-      const before = chain.after.slice(0, at);
-      if (before.some((m) => /where|join|modify|using|from|limit/i.test(m))) return undefined;
-      return `.${chain.after[at]}() without \`.where()\``;
+      // Knex builds until the query runs: `.update(data).where(...)` filters as well as `.where(...).update(data)`
+      const promiseAt = chain.after.findIndex((m) => m === 'then' || m === 'catch' || m === 'finally');
+      const builder = promiseAt >= 0 ? chain.after.slice(0, promiseAt) : chain.after;
+      if (builder.some((m, i) => i !== at && /where|join|modify|using|from|limit/i.test(m))) return undefined;
+      return `\`.${chain.after[at]}()\` without \`.where()\``;
     }
     case 'drizzle': {
       if (op !== 'delete' && op !== 'update') return undefined;
@@ -58,14 +60,14 @@ export function unfilteredWrite(d: DbCall): string | undefined {
       // a builder kept in a variable may get its `.where()` later
       if (storedIn(chain.top)) return undefined;
       if (op === 'update' && !chain.after.includes('set')) return undefined;
-      return `db.${op}() without \`.where()\``;
+      return `\`db.${op}()\` without \`.where()\``;
     }
     case 'typeorm': {
       if (call.callee.type === T.MemberExpression && calleeName(call) === 'execute') {
         const methods: string[] = [];
         for (let n: Node | undefined = unwrap(call.callee.object); n?.type === T.CallExpression; n = n.callee.type === T.MemberExpression ? unwrap(n.callee.object) : undefined) methods.push(calleeName(n) ?? '');
         if (!methods.some((m) => m === 'delete' || m === 'update')) return undefined;
-        return methods.some((m) => /where|whereInIds/i.test(m)) ? undefined : `query builder ${methods.includes('delete') ? 'delete' : 'update'} without \`.where()\``;
+        return methods.some((m) => /where|whereInIds/i.test(m)) ? undefined : `query builder \`${methods.includes('delete') ? 'delete' : 'update'}\` without \`.where()\``;
       }
       // MongoRepository deleteMany/updateMany take a Mongo filter; `delete({})` and `update({}, …)` throw in TypeORM
       return mongoStyle(call, op);
@@ -82,8 +84,8 @@ function mongoStyle(call: Call, op: string): string | undefined {
   if (op !== 'deleteMany' && op !== 'updateMany' && op !== 'remove') return undefined;
   const filter = arg(call, 0);
   if (op === 'updateMany' && !call.arguments[1]) return undefined;
-  if (!filter) return op === 'updateMany' ? undefined : `${op}()`;
-  return isEmptyObject(filter) ? `${op}({})` : undefined;
+  if (!filter) return op === 'updateMany' ? undefined : `\`${op}()\``;
+  return isEmptyObject(filter) ? `\`${op}({})\`` : undefined;
 }
 
 /** The filter of a write or read: Prisma `where`, a Mongo filter, Sequelize `options.where`, TypeORM criteria. */

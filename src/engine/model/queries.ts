@@ -7,7 +7,7 @@ import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import { T, calleeName, calleeObject, hasSpread, isFunction, memberPath, property, staticText, unwrap, type Call, type Node } from './ast';
 import type { ModelContext } from './file-index';
 import { chainAfter, chainBefore, chainRootIdentifier, laterUse, storedIn } from './query-chain';
-import { sqlIsBounded } from './sql';
+import { AGGREGATE_CALL, groupKeysAreCoarse, isSchemaSizedTable, sqlIsBounded } from './sql';
 
 export type QueryLibrary = 'prisma' | 'drizzle' | 'typeorm' | 'sequelize' | 'mongoose' | 'mongodb' | 'knex' | 'sql';
 
@@ -35,7 +35,7 @@ const KNEX_READ = new Set(['select', 'where', 'whereIn', 'whereNot', 'orderBy', 
 export const KNEX_NAMES = /^(knex|db|trx|tx|k|database|conn|connection|qb|pg|sqlDb|mysql)$/;
 export const SQL_METHODS = new Set(['query', 'execute', 'all', 'raw', '$queryRaw', '$queryRawUnsafe', 'unsafe', 'any', 'manyOrNone', 'many', 'prepare']);
 const SQL_TAGS = /^(sql|SQL|\$queryRaw|queryRaw)$/;
-const UNIQUE_KEY = /^(id|_id|uuid|email|username|slug)$/;
+const UNIQUE_KEY = /^(id|_id|uuid|email|username|slug|documentId)$/;
 
 /** Follows an identifier to the object literal or string it was declared with (`const args = {...}`). */
 function resolveValue(node: Node | undefined, ctx: ModelContext): Node | undefined {
@@ -91,6 +91,14 @@ export function receiverKind(ctx: ModelContext, obj: Node | undefined): 'model' 
     return 'model';
   }
   return undefined;
+}
+
+/** `Permission`, `models.Role`, `this.settingsModel`: a model over a table an administrator sizes (see {@link isSchemaSizedTable}). */
+function modelIsSchemaSized(obj: Node | undefined): boolean {
+  const last = obj ? memberPath(unwrap(obj)).pop() : undefined;
+  if (!last) return false;
+  const table = last.replace(/Model$/, '').toLowerCase();
+  return isSchemaSizedTable(table.endsWith('s') ? table : `${table}s`);
 }
 
 /**
@@ -170,6 +178,19 @@ function isScalar(node: Node): boolean {
 }
 
 /**
+ * A list of keys the caller already holds: `[a, b]`, `{ in: ids }`, `{ $in: ids }`, `{ [Op.in]: ids }`. The rows
+ * come back one per key, so the list bounds them.
+ */
+export function isKeyList(node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type === T.ArrayExpression) return true;
+  if (n.type !== T.ObjectExpression || n.properties.length !== 1 || n.properties[0].type !== T.Property) return false;
+  const p = n.properties[0];
+  const key = p.computed ? memberPath(p.key as Node).join('.') : p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : '';
+  return /^(in|\$in|Op\.in)$/.test(key);
+}
+
+/**
  * Prisma `where: { id }`, Mongo `{ _id: id }`, Knex `.where({ id })`, Drizzle `eq(users.id, x)` or `and(eq(t.tenantId, a), eq(t.id, b))`:
  * one row at most. `table` is the table read from, when known, so a joined table's id does not count.
  */
@@ -180,7 +201,7 @@ function whereIsUnique(node: Node | undefined, table?: string): boolean {
     return n.properties.some((p) => {
       if (p.type !== T.Property || p.computed) return false;
       const key = p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : '';
-      return UNIQUE_KEY.test(key) && isScalar(p.value as Node);
+      return UNIQUE_KEY.test(key) && (isScalar(p.value as Node) || isKeyList(p.value as Node));
     });
   }
   const text = staticText(n);
@@ -273,7 +294,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
       case 'findAll':
       case 'findAndCountAll': {
         // Sequelize models: `User.findAll`, `db.User.findAll`, `this.userModel.findAll`; not `this.catsService.findAll()`
-        if (receiverKind(ctx, obj) !== 'model') break;
+        if (receiverKind(ctx, obj) !== 'model' || modelIsSchemaSized(obj)) break;
         const bounded = optionsBounded(call.arguments[0] as Node, ['limit'], ctx);
         if (bounded === false && !isFunction(unwrap((call.arguments[0] as Node) ?? call))) out.push({ library: 'sequelize', reportNode: property_, operation: name, fix: { kind: 'property', call, argIndex: 0, key: 'limit' } });
         break;
@@ -377,7 +398,12 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
       const [qualifier, col] = column.includes('.') ? column.split('.') : [undefined, column];
       return UNIQUE_KEY.test(col.trim()) && (!qualifier || !table || qualifier === table);
     };
-    const fromCall = calls.find((c) => calleeName(c) === 'from');
+    const fromCall = calls.find((c) => calleeName(c) === 'from' || calleeName(c) === 'table');
+    const readTable = table ?? staticText(fromCall?.arguments[0])?.split(/\s+as\s+|\s+/i)[0];
+    if (readTable && isSchemaSizedTable(readTable)) return;
+    // `.from(knex.raw('(…) as deep'))`, `.from(subquery)`: as many rows as the inner query, which is judged on its own
+    if (fromCall?.arguments[0] && unwrap(fromCall.arguments[0] as Node).type === T.CallExpression) return;
+    if (library === 'knex' && knexGroupedAggregate(calls)) return;
     const drizzleTable = fromCall && fromCall.arguments[0] && unwrap(fromCall.arguments[0] as Node).type === T.Identifier ? (unwrap(fromCall.arguments[0] as Node) as TSESTree.Identifier).name : undefined;
     if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && c.arguments.length === 1 && whereIsUnique(c.arguments[0] as Node, drizzleTable ?? table))) return;
     // .where('id', id) or .where('id', '=', id); not .where('id', '>', cursor)
@@ -444,6 +470,28 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
     if (def.init && def.init.type === T.CallExpression && [def.init, ...chainBefore(def.init)].some((c) => BUILDER_BOUNDING.has(calleeName(c) ?? ''))) return true;
     return laterUse(ctx2, def, BUILDER_BOUNDING) !== 'none';
   }
+}
+
+/**
+ * `knex('members').select('status').select(knex.raw('COUNT(id) AS total')).groupBy('status')`: one row per group
+ * of a coarse column, a report rather than a listing.
+ */
+function knexGroupedAggregate(calls: Call[]): boolean {
+  const groups: string[] = [];
+  let aggregate = false;
+  for (const c of calls) {
+    const name = calleeName(c);
+    const texts = c.arguments.map((a) => {
+      const n = unwrap(a as Node);
+      return staticText(n) ?? (n.type === T.CallExpression && calleeName(n) === 'raw' ? staticText(n.arguments[0]) : undefined);
+    });
+    if (name === 'select' || name === 'columns' || name === 'column') aggregate ||= texts.some((t) => t !== undefined && AGGREGATE_CALL.test(t));
+    if (name === 'groupBy' || name === 'groupByRaw') {
+      if (texts.some((t) => t === undefined)) return false;
+      groups.push(...texts.flatMap((t) => t!.split(',')));
+    }
+  }
+  return aggregate && groupKeysAreCoarse(groups);
 }
 
 function selectsOnlyAggregates(start: Call): boolean {

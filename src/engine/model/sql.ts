@@ -19,11 +19,12 @@ const UNIQUE_WHERE =
 export function flatten(s: string): string {
   let prev;
   let out = s;
+  // a placeholder without parentheses, so the next pass can empty the group around it
   do {
     prev = out;
-    out = out.replace(/\([^()]*\)/g, '()');
+    out = out.replace(/\([^()]*\)/g, '\uE000');
   } while (out !== prev);
-  return out;
+  return out.split('\uE000').join('()');
 }
 
 /** The table a SELECT reads from and its alias: `FROM orders o` → ['ORDERS', 'O']. */
@@ -45,9 +46,35 @@ function uniqueWhere(s: string): boolean {
   return false;
 }
 
+/**
+ * Tables whose size is set by the schema or by an administrator, not by users: the catalog (`information_schema`,
+ * `pg_catalog`, `sqlite_master`, `pragma_*()`, Oracle's one-row `DUAL`) and configuration tables (migrations, roles,
+ * permissions, settings, plugins). Reading all of one is how such code works.
+ */
+export function isSchemaSizedTable(name: string): boolean {
+  const n = name.replace(/["`[\]]/g, '').toLowerCase();
+  if (/^(information_schema|pg_catalog|sys|mysql|performance_schema)\./.test(n)) return true;
+  if (/^(dual|sqlite_master|sqlite_schema|sqlite_sequence)$|^(pg|pragma)_\w+$/.test(n)) return true;
+  const table = n.split('.').pop()!;
+  return /^(\w+_)?migrations?$|^sequelizemeta$|^(roles|permissions|settings|plugins)$/.test(table);
+}
+
+/** Aggregate functions in a select list. */
+export const AGGREGATE_CALL = /\b(COUNT|SUM|AVG|MIN|MAX|STRING_AGG|GROUP_CONCAT|ARRAY_AGG|JSON_AGG|BOOL_OR|BOOL_AND)\s*\(/i;
+
+/**
+ * A GROUP BY over columns that are not row keys (`status`, `currency`, `DATE(created_at)`): one row per group, a
+ * report whose size the data's few distinct values bound. Grouping by an id (`user_id`) is one row per entity.
+ */
+export function groupKeysAreCoarse(columns: string[]): boolean {
+  return columns.length > 0 && columns.every((c) => !/(^|[._\s"`(])(id|uuid|email)\b/i.test(c.trim()) && !/[a-z]Id\b/.test(c));
+}
+
 /** Whether a SQL statement is something other than a read, or a read that returns a bounded number of rows. */
 export function sqlIsBounded(sql: string): boolean {
-  const s = normalise(sql);
+  let s = normalise(sql).replace(/;$/, '').trim();
+  // `(SELECT COUNT(*) FROM …)` used as a value: judge the inner statement
+  while (s.startsWith('(') && s.endsWith(')') && flatten(s) === '()') s = s.slice(1, -1).trim();
   if (!/^(\(?\s*SELECT|WITH)\b/.test(s)) return true;
   if (!/\bFROM\b/.test(s)) return true;
   // A LIMIT inside a subquery bounds the subquery, not the result: look at the top level only.
@@ -56,6 +83,11 @@ export function sqlIsBounded(sql: string): boolean {
   // An aggregate with no GROUP BY answers one row: SELECT COUNT(*) FROM …, SELECT EXISTS(…)
   if (/^SELECT\s+(DISTINCT\s+)?(COUNT|SUM|AVG|MIN|MAX|EXISTS|BOOL_OR|BOOL_AND)\s*\(/.test(s) && !/\bGROUP BY\b/.test(s)) return true;
   if (/^SELECT\s+EXISTS\b/.test(s)) return true;
+  const from = /^SELECT\b.*?\bFROM\s+([\w."`[\]]+)/.exec(top);
+  if (from && isSchemaSizedTable(from[1])) return true;
+  const group = /\bGROUP BY\s+(.*?)(?:\s+(?:HAVING|ORDER BY|WINDOW)\b|$)/.exec(top);
+  const select = /^SELECT\s+(.*?)\s+FROM\b/.exec(s);
+  if (group && select && AGGREGATE_CALL.test(select[1]) && groupKeysAreCoarse(group[1].split(','))) return true;
   return uniqueWhere(s);
 }
 

@@ -3,10 +3,11 @@ import type { RuleSpec } from '../catalog/types';
 import { getModel, type DbCall } from '../model';
 import { T, memberPath, unwrap, type Node } from '../model/ast';
 import { findSqlTemplates } from '../model/db-calls';
-import { dataOf } from '../model/db-shape';
+import { dataOf, filterOf } from '../model/db-shape';
+import { chainAfter } from '../model/query-chain';
 import { countsOverCollection, hasConstantBound, iterationOf, mentions, stepsInChunks, type Iteration } from '../model/loops';
 import { isScriptOrTestFile } from '../model/paths';
-import type { QueryLibrary } from '../model/queries';
+import { isKeyList, type QueryLibrary } from '../model/queries';
 import { createRule, metaFromSpec } from './create-rule';
 import { teamFromContext } from './team';
 
@@ -81,6 +82,18 @@ export default createRule<Options, MessageIds>({
       return data.some((o) => mentions(o, it.bound));
     }
 
+    /**
+     * A read that already takes a list of keys (`{ id: { in: group.ids } }`, `.whereIn('id', ids)`) is the batched
+     * form: one query per group, such as one per table or per tenant, not one per row.
+     */
+    function readsByKeyList(d: DbCall): boolean {
+      if (d.kind !== 'read') return false;
+      if (d.library === 'knex' && chainAfter(d.call).after.some((m) => /^(whereIn|andWhereIn)$/.test(m))) return true;
+      const filter = filterOf(d);
+      const f = filter ? unwrap(filter) : undefined;
+      return f?.type === T.ObjectExpression && f.properties.some((p) => p.type === T.Property && isKeyList(p.value as Node));
+    }
+
     return {
       'Program:exit'() {
         if (isScriptOrTestFile(context.filename)) return;
@@ -94,6 +107,7 @@ export default createRule<Options, MessageIds>({
         for (const c of candidates) {
           const it = iterationOf(c.node);
           if (!it || !perItemLoop(it, sourceCode)) continue;
+          if (c.d && readsByKeyList(c.d)) continue;
           const shape = shapeOf(c.operation, c.kind);
           if (shape === 'update' && (!c.d || perItemValues(c.d, it))) continue;
           const operation = c.library === 'sql' ? c.operation : `\`${c.operation}\``;

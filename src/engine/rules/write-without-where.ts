@@ -35,13 +35,13 @@ export default createRule<Options, MessageIds>({
           if (!what) continue;
           // the SQL literal for raw SQL, the method name otherwise
           const node = d.library === 'sql' && d.sqlNode ? d.sqlNode : d.call.callee.type === T.MemberExpression ? (d.call.callee.property as Node) : d.call;
-          context.report({ node, messageId: 'writeWithoutWhere', data: { what: `\`${what}\`` } });
+          context.report({ node, messageId: 'writeWithoutWhere', data: { what } });
         }
         for (const t of findSqlTemplates(model.ctx)) {
           // `${}` substitutions are kept so a WHERE built elsewhere (`${where}`) counts as unknown
           const text = t.node.quasi.quasis.map((q) => q.value.cooked ?? q.value.raw).join('${}');
           const every = t.kind === 'write' ? sqlWritesEveryRow(text) : undefined;
-          if (every) context.report({ node: t.node.quasi, messageId: 'writeWithoutWhere', data: { what: `\`${every} without WHERE\`` } });
+          if (every) context.report({ node: t.node.quasi, messageId: 'writeWithoutWhere', data: { what: `\`${every}\` without \`WHERE\`` } });
         }
       },
     };

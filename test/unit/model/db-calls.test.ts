@@ -288,7 +288,7 @@ export async function run(where: any) {
   await Session.destroy({ where: {}, truncate: true });
 }
 `).map((d) => unfilteredWrite(d) ?? '-');
-    assert.deepEqual(found, ['deleteMany()', 'deleteMany({ where: {} })', '-', 'updateMany without `where`', 'deleteMany({})', 'updateMany({})', '-', '-']);
+    assert.deepEqual(found, ['`deleteMany()`', '`deleteMany({ where: {} })`', '-', '`updateMany` without `where`', '`deleteMany({})`', '`updateMany({})`', '-', '-']);
   });
 
   it('reads filters, data and locks', () => {

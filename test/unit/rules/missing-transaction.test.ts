@@ -4,6 +4,33 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('missing-transaction', rule, {
   valid: [
     {
+      name: 'domain factories (value objects, events) named create are not inserts',
+      filename: 'src/services/offers/OffersAPI.js',
+      code: `
+const OfferName = require('./domain/OfferName');
+const OfferCode = require('./domain/OfferCode');
+const OfferAmount = require('./domain/OfferAmount');
+const OfferCreatedEvent = require('./domain/OfferCreatedEvent');
+
+class OffersAPI {
+  async updateOffer(data, repository) {
+    const offer = await repository.getById(data.id);
+    const name = OfferName.create(data.name);
+    await offer.updateName(name);
+    offer.setCode(OfferCode.create(data.code));
+    let amount;
+    if (data.type === 'percent') amount = OfferAmount.create(data.amount);
+    else amount = OfferAmount.create(0);
+    offer.setAmount(amount);
+    this.dispatchEvent(OfferCreatedEvent.create({ offerId: offer.id }));
+    return offer;
+  }
+}
+
+module.exports = OffersAPI;
+`,
+    },
+    {
       name: 'prisma interactive transaction',
       filename: 'src/services/checkout.ts',
       code: `

@@ -4,6 +4,22 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('query-in-loop', rule, {
   valid: [
     {
+      name: 'strapi query engine: db.query(uid) picks a model, the method after it is the one query',
+      filename: 'src/services/document-service/id-map.js',
+      code: `
+async function loadIds(strapi, groups) {
+  const loaded = new Map();
+  for (const { uid, documentIds } of groups) {
+    const rows = await strapi.db.query(uid).findMany({ select: ['id', 'documentId'], where: { documentId: { $in: documentIds } }, limit: 1000 });
+    loaded.set(uid, rows);
+  }
+  return loaded;
+}
+
+module.exports = { loadIds };
+`,
+    },
+    {
       name: 'prisma: one findMany with in, then a Map lookup in the loop',
       filename: 'src/services/orders.ts',
       code: `

@@ -586,6 +586,16 @@ export async function up() {
 `,
     },
     {
+      name: 'a data migration script reads the whole table',
+      filename: 'src/migration-scripts/reconcile-reserved-quantity.ts',
+      code: `
+export async function findMismatched(knex: any) {
+  const result = await knex.raw('SELECT id, reserved_quantity FROM inventory_level WHERE deleted_at IS NULL');
+  return result.rows;
+}
+`,
+    },
+    {
       name: 'a one-off script reads the whole table',
       filename: 'scripts/backfill.ts',
       code: `
@@ -870,8 +880,207 @@ export function planFor(tier: string) {
 }
 `,
     },
+    {
+      name: 'knex grouped aggregate over a coarse column is a report, one row per group',
+      filename: 'src/services/stats/members-stats.js',
+      code: `
+class MembersStatsService {
+  constructor({ knex }) {
+    this.knex = knex;
+  }
+
+  async getCountByStatus() {
+    const knex = this.knex;
+    return knex('members').select('status').select(knex.raw('COUNT(id) AS total')).groupBy('status');
+  }
+
+  async getSignupsByDay(since) {
+    const knex = this.knex;
+    return knex('members_created_events')
+      .select(knex.raw('DATE(created_at) as date'))
+      .select(knex.raw('COUNT(*) as signups'))
+      .select(knex.raw('referrer_source as source'))
+      .where('created_at', '>=', since)
+      .groupBy('date', 'referrer_source');
+  }
+}
+
+module.exports = MembersStatsService;
+`,
+    },
+    {
+      name: 'SQL grouped aggregate over a coarse column',
+      filename: 'src/repositories/reports.ts',
+      code: `
+import { pool } from '../db';
+
+export async function revenueByCurrency() {
+  const { rows } = await pool.query('SELECT currency, SUM(amount) AS total FROM payments GROUP BY currency ORDER BY currency');
+  return rows;
+}
+`,
+    },
+    {
+      name: 'the catalog and Oracle DUAL are sized by the schema',
+      filename: 'src/database/health.ts',
+      code: `
+import { knex } from './connection';
+
+export async function ping(client: string) {
+  if (client === 'oracle') await knex.raw('select 1 from DUAL');
+  else await knex.raw('SELECT 1');
+}
+
+export async function databaseExists(name: string) {
+  const result = await knex.raw('SELECT 1 FROM pg_database WHERE datname = ?', [name]);
+  return result.rows.length > 0;
+}
+
+export async function tableCollations(schema: string) {
+  return knex('information_schema.tables').select({ name: 'TABLE_NAME', collation: 'TABLE_COLLATION' }).where({ TABLE_SCHEMA: schema });
+}
+
+export async function sqliteTables() {
+  return knex.raw('select * from sqlite_master where type = "table"');
+}
+
+export async function pendingMigrations() {
+  return (await knex.select('version').from('app_migrations')).map((r: { version: string }) => r.version);
+}
+`,
+    },
+    {
+      name: 'a parenthesised COUNT subquery used as a value reads one row',
+      filename: 'src/database/helpers/fn.ts',
+      code: `
+import type { Knex } from 'knex';
+
+export function jsonCount(knex: Knex, table: string, column: string) {
+  return knex.raw("(SELECT COUNT(*) FROM OPENJSON(??.??, '$'))", [table, column]);
+}
+`,
+    },
+    {
+      name: 'knex select from a derived table is as big as its inner query',
+      filename: 'src/database/helpers/sort.ts',
+      code: `
+import type { Knex } from 'knex';
+
+export function rankRows(knex: Knex, inner: Knex.QueryBuilder) {
+  const query = knex.select(knex.raw('??, 1 AS row_number', 'deep.*')).from(knex.raw('? as ??', [inner, 'deep']));
+  return query;
+}
+`,
+    },
+    {
+      name: 'reads by a list of keys the caller holds',
+      filename: 'src/services/id-map.js',
+      code: `
+async function loadIds(strapi, uid, documentIds) {
+  const rows = await strapi.db.query(uid).findMany({ select: ['id', 'documentId'], where: { documentId: { $in: documentIds } } });
+  const users = await prisma.user.findMany({ where: { id: { in: documentIds } } });
+  const orders = await Order.findAll({ where: { id: [1, 2, 3] } });
+  return [rows, users, orders];
+}
+
+module.exports = { loadIds };
+`,
+    },
+    {
+      name: 'strapi document versions by documentId',
+      filename: 'src/services/document-service/repository.js',
+      code: `
+async function publish(strapi, uid, documentId, lookup) {
+  return strapi.db.query(uid).findMany({ where: { ...lookup, documentId, publishedAt: null } });
+}
+
+module.exports = { publish };
+`,
+    },
+    {
+      name: 'a configuration model read whole (roles, permissions)',
+      filename: 'src/services/permissions/providers.js',
+      code: `
+const models = require('../../models');
+
+async function memberPermissions() {
+  const permissions = await models.Permission.findAll({ filter: 'object_type:comment' });
+  return permissions.models;
+}
+
+module.exports = { memberPermissions };
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'knex aggregate grouped by an id returns one row per entity',
+      filename: 'src/services/stats/customers.js',
+      code: `
+const { knex } = require('../../db');
+
+async function spendPerCustomer() {
+  return knex('orders').select('customer_id').select(knex.raw('SUM(total) AS spent')).groupBy('customer_id');
+}
+
+module.exports = { spendPerCustomer };
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+const { knex } = require('../../db');
+
+async function spendPerCustomer() {
+  return knex('orders').select('customer_id').select(knex.raw('SUM(total) AS spent')).groupBy('customer_id').limit(100);
+}
+
+module.exports = { spendPerCustomer };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'SQL aggregate grouped by a user id returns one row per user',
+      filename: 'src/repositories/reports.ts',
+      code: `
+import { pool } from '../db';
+
+export async function ordersPerUser() {
+  const { rows } = await pool.query('SELECT user_id, COUNT(*) AS n FROM orders GROUP BY user_id');
+  return rows;
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`LIMIT`' },
+              output: `
+import { pool } from '../db';
+
+export async function ordersPerUser() {
+  const { rows } = await pool.query('SELECT user_id, COUNT(*) AS n FROM orders GROUP BY user_id LIMIT 100');
+  return rows;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // ---------------------------------------------------------------- Prisma
     {
       name: 'prisma findMany with a where but no take',

@@ -4,6 +4,19 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('write-without-where', rule, {
   valid: [
     {
+      name: 'knex filters after the write: .update(data).where(...), .delete().where(...)',
+      filename: 'src/services/collections.js',
+      code: `
+export class CollectionsService {
+  async deleteOne(trx, collectionKey) {
+    await trx('app_collections').update({ group: null }).where({ group: collectionKey });
+    await trx('app_fields').delete().where('collection', '=', collectionKey);
+    await trx('app_revisions').update({ parent: null }).whereIn('parent', [1, 2]).then(() => undefined);
+  }
+}
+`,
+    },
+    {
       name: 'prisma deleteMany scoped to the user',
       filename: 'src/services/sessions.ts',
       code: `
@@ -193,7 +206,7 @@ export default async function routes(fastify: FastifyInstance) {
   });
 }
 `,
-      errors: [{ messageId: 'writeWithoutWhere', line: 6, column: 39, data: { what: '`updateMany without `where``' } }],
+      errors: [{ messageId: 'writeWithoutWhere', line: 6, column: 39, data: { what: '`updateMany` without `where`' } }],
     },
     {
       name: 'pg UPDATE with no WHERE',
@@ -207,7 +220,7 @@ async function cancelOrder(id) {
 
 module.exports = { cancelOrder };
 `,
-      errors: [{ messageId: 'writeWithoutWhere', line: 5, column: 20, data: { what: '`UPDATE without WHERE`' } }],
+      errors: [{ messageId: 'writeWithoutWhere', line: 5, column: 20, data: { what: '`UPDATE` without `WHERE`' } }],
     },
     {
       name: 'mysql2 DELETE with no WHERE, only a RETURNING-less statement',
@@ -221,7 +234,7 @@ export async function emptyCart(cartId: number) {
   await shop.execute('DELETE FROM cart_items');
 }
 `,
-      errors: [{ messageId: 'writeWithoutWhere', line: 7, column: 22, data: { what: '`DELETE without WHERE`' } }],
+      errors: [{ messageId: 'writeWithoutWhere', line: 7, column: 22, data: { what: '`DELETE` without `WHERE`' } }],
     },
     {
       name: 'mongoose deleteMany({}) in an Express handler',
@@ -283,7 +296,7 @@ router.post('/logout', async (ctx) => {
 
 module.exports = router;
 `,
-      errors: [{ messageId: 'writeWithoutWhere', line: 8, column: 9, data: { what: '`.del() without `.where()``' } }],
+      errors: [{ messageId: 'writeWithoutWhere', line: 8, column: 9, data: { what: '`.del()` without `.where()`' } }],
     },
     {
       name: 'drizzle update without where',
@@ -301,7 +314,7 @@ app.patch('/me', async (c) => {
   return c.json({ ok: true });
 });
 `,
-      errors: [{ messageId: 'writeWithoutWhere', line: 10, column: 12, data: { what: '`db.update() without `.where()``' } }],
+      errors: [{ messageId: 'writeWithoutWhere', line: 10, column: 12, data: { what: '`db.update()` without `.where()`' } }],
     },
     {
       name: 'typeorm query builder delete without where',
@@ -314,7 +327,7 @@ export async function deleteDrafts(dataSource: DataSource, userId: string) {
   await dataSource.getRepository(Order).createQueryBuilder().delete().from(Order).execute();
 }
 `,
-      errors: [{ messageId: 'writeWithoutWhere', line: 6, column: 83, data: { what: '`query builder delete without `.where()``' } }],
+      errors: [{ messageId: 'writeWithoutWhere', line: 6, column: 83, data: { what: 'query builder `delete` without `.where()`' } }],
     },
     {
       name: 'postgres.js tagged UPDATE whose substitution is a value, not a clause',
@@ -328,7 +341,7 @@ export async function rename(id: string, name: string) {
   await sql\`UPDATE users SET name = \${name}\`;
 }
 `,
-      errors: [{ messageId: 'writeWithoutWhere', line: 7, column: 12, data: { what: '`UPDATE without WHERE`' } }],
+      errors: [{ messageId: 'writeWithoutWhere', line: 7, column: 12, data: { what: '`UPDATE` without `WHERE`' } }],
     },
   ],
 });
