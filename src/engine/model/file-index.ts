@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { T, isFunction, memberPath, staticText, unwrap, walk, type Call, type FunctionNode, type Node } from './ast';
+import { T, calleeName, isFunction, memberPath, staticText, unwrap, walk, type Call, type FunctionNode, type Node } from './ast';
 import type { TeamSettings } from '../settings';
 import type { ClassifyContext } from './middleware';
 
@@ -39,12 +39,17 @@ function addExport(index: FileIndex, local: string, name: string): void {
   index.exportsOf.set(local, list);
 }
 
+/** Module-interop helpers compilers wrap a `require` in (esbuild, tsc, Babel). */
+const INTEROP = /^(__toESM|__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard)$/;
+
 function requireSource(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   const n = unwrap(node);
   if (n.type === T.CallExpression && n.callee.type === T.Identifier && n.callee.name === 'require') return staticText(n.arguments[0]);
   // require('./x').default, require('./x')(app)
   if (n.type === T.MemberExpression) return requireSource(n.object);
+  // Compiled interop: `__toESM(require('fs'))`, `__importDefault(require('x'))`, `_interopRequireDefault(require('x'))`
+  if (n.type === T.CallExpression && n.arguments.length >= 1 && INTEROP.test(calleeName(n) ?? '')) return requireSource(n.arguments[0] as Node);
   return undefined;
 }
 
