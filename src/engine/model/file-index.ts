@@ -40,7 +40,7 @@ function addExport(index: FileIndex, local: string, name: string): void {
 }
 
 /** Module-interop helpers compilers wrap a `require` in (esbuild, tsc, Babel). */
-const INTEROP = /^(__toESM|__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard)$/;
+const INTEROP = /^(__toESM|__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|_interopDefault\w*|_interopNamespace\w*)$/;
 
 function requireSource(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
@@ -118,7 +118,12 @@ export function buildIndex(program: TSESTree.Program, fileName: string, sourceCo
         }
         break;
       case T.VariableDeclarator: {
-        const source = requireSource(node.init);
+        let source = requireSource(node.init);
+        // Rollup's `var boxen__default = _interopDefault(boxen)` after `var boxen = require('boxen')`
+        const init = node.init && unwrap(node.init);
+        if (source === undefined && init?.type === T.CallExpression && init.arguments[0]?.type === T.Identifier && INTEROP.test(calleeName(init) ?? '')) {
+          source = index.imports.get(init.arguments[0].name)?.source;
+        }
         if (source !== undefined) {
           if (node.id.type === T.Identifier) index.imports.set(node.id.name, { source, imported: 'default' });
           else if (node.id.type === T.ObjectPattern) {
