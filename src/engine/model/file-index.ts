@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { T, isFunction, memberPath, staticText, unwrap, walk, type Call, type FunctionNode, type Node } from './ast';
+import { T, calleeName, isFunction, memberPath, staticText, unwrap, walk, type Call, type FunctionNode, type Node } from './ast';
 import type { TeamSettings } from '../settings';
 import type { ClassifyContext } from './middleware';
 
@@ -39,12 +39,17 @@ function addExport(index: FileIndex, local: string, name: string): void {
   index.exportsOf.set(local, list);
 }
 
+/** Module-interop helpers compilers wrap a `require` in (esbuild, tsc, Babel). */
+const INTEROP = /^(__toESM|__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|_interopDefault\w*|_interopNamespace\w*)$/;
+
 function requireSource(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   const n = unwrap(node);
   if (n.type === T.CallExpression && n.callee.type === T.Identifier && n.callee.name === 'require') return staticText(n.arguments[0]);
   // require('./x').default, require('./x')(app)
   if (n.type === T.MemberExpression) return requireSource(n.object);
+  // Compiled interop: `__toESM(require('fs'))`, `__importDefault(require('x'))`, `_interopRequireDefault(require('x'))`
+  if (n.type === T.CallExpression && n.arguments.length >= 1 && INTEROP.test(calleeName(n) ?? '')) return requireSource(n.arguments[0] as Node);
   return undefined;
 }
 
@@ -113,7 +118,12 @@ export function buildIndex(program: TSESTree.Program, fileName: string, sourceCo
         }
         break;
       case T.VariableDeclarator: {
-        const source = requireSource(node.init);
+        let source = requireSource(node.init);
+        // Rollup's `var boxen__default = _interopDefault(boxen)` after `var boxen = require('boxen')`
+        const init = node.init && unwrap(node.init);
+        if (source === undefined && init?.type === T.CallExpression && init.arguments[0]?.type === T.Identifier && INTEROP.test(calleeName(init) ?? '')) {
+          source = index.imports.get(init.arguments[0].name)?.source;
+        }
         if (source !== undefined) {
           if (node.id.type === T.Identifier) index.imports.set(node.id.name, { source, imported: 'default' });
           else if (node.id.type === T.ObjectPattern) {

@@ -117,12 +117,13 @@ function previousStatements(node: Node): Node[] {
   return at > 0 ? list.slice(0, at).reverse() : [];
 }
 
-/** `res.status(400);`, `c.status(400);`, `res.statusCode = 400;`, `ctx.status = 400;` as a statement before the answer. */
+/** `res.status(400);`, `c.status(400);`, `res.writeHead(400);`, `res.statusCode = 400;`, `ctx.status = 400;` as a statement before the answer. */
 function statusSetBefore(node: Node, root: string): { statusNode: Node } | undefined {
   for (const stmt of previousStatements(node)) {
     if (stmt.type !== T.ExpressionStatement) continue;
     const e = unwrap(stmt.expression);
-    if (e.type === T.CallExpression && (calleeName(e) === 'status' || calleeName(e) === 'code') && memberPath(e.callee)[0] === root && e.arguments[0]) return { statusNode: e.arguments[0] };
+    // res.writeHead(err.statusCode || 500, { … }) before res.end(…): Node's own way to set the status
+    if (e.type === T.CallExpression && /^(status|code|writeHead)$/.test(calleeName(e) ?? '') && memberPath(e.callee)[0] === root && e.arguments[0]) return { statusNode: e.arguments[0] };
     if (e.type === T.AssignmentExpression && e.operator === '=') {
       const path = memberPath(e.left);
       if (path.length === 2 && path[0] === root && /^(status|statusCode)$/.test(path[1])) return { statusNode: e.right };

@@ -1,8 +1,9 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import specData from '../../../rules/console-in-server-code.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel } from '../model';
-import { T, calleeName, isFunction, memberPath, staticText, type Call, type Node } from '../model/ast';
+import { T, calleeName, isFunction, memberPath, staticText, unwrap, type Call, type Node } from '../model/ast';
 import type { ModelContext } from '../model/file-index';
 import { logCall, loggerAt, usesStructuredLogger } from '../model/loggers';
 import { isScriptOrTestFile } from '../model/paths';
@@ -32,18 +33,63 @@ function isServerFile(ctx: ModelContext, program: TSESTree.Program, text: string
   return true;
 }
 
+const CHILD_PROCESS = /^(exec|execFile|spawn|fork)$/;
+/** Terminal-formatting packages: text built with them is meant for a person at a terminal, not a log pipeline. */
+const TERMINAL_UI = /^(boxen|chalk|picocolors|kleur|colorette|cli-table3?|figlet|ansi-colors|kolorist)$/;
+
+/** The called name, also through compiled code's `(0, child_process_1.execFile)(…)`. */
+function invokedName(call: Call): string | undefined {
+  const c = call.callee;
+  if (c.type === T.SequenceExpression) {
+    const last = memberPath(c.expressions[c.expressions.length - 1]);
+    return last[last.length - 1];
+  }
+  return calleeName(call);
+}
+
+/** `boxen(msg, opts)`, `chalk.green(…)`, or a local made from one (`const message = boxen(…)`). */
+function terminalText(arg: Node, ctx: ModelContext): boolean {
+  let n = unwrap(arg);
+  if (n.type === T.Identifier) {
+    const def = findVariable(ctx.sourceCode.getScope(n), n.name)?.defs[0];
+    if (def?.node.type !== T.VariableDeclarator || !def.node.init) return false;
+    n = unwrap(def.node.init);
+  }
+  if (n.type !== T.CallExpression) return false;
+  const root = memberPath(n.callee)[0];
+  const source = root ? ctx.index.imports.get(root)?.source : undefined;
+  return !!source && TERMINAL_UI.test(source);
+}
+
+/** `// eslint-disable-next-line no-console` above the call, on its line, or for the whole file: the author chose console here. */
+function consoleAllowedByComment(call: Call, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const line = call.loc.start.line;
+  return sourceCode.getAllComments().some((c) => {
+    const m = /^\s*eslint-disable(-next-line|-line)?(?:\s+([^\n]*?))?\s*(?:--.*)?$/.exec(c.value);
+    if (!m || (m[2] && !/\bno-console\b/.test(m[2]))) return false;
+    if (m[1] === '-next-line') return c.loc.end.line === line - 1;
+    if (m[1] === '-line') return c.loc.start.line === line;
+    return c.loc.start.line <= line;
+  });
+}
+
 /**
  * Where console is the right tool even with a logger: a startup banner in the listen callback, a fatal handler
  * (`process.on('uncaughtException')`), and any block that ends the process, where an async logger's buffer is lost.
  */
-function consoleOnPurpose(call: Call): boolean {
+function consoleOnPurpose(call: Call, ctx: ModelContext): boolean {
   if (BANNER.test(staticText(call.arguments[0] as Node | undefined) ?? '')) return true;
+  if (call.arguments.some((a) => terminalText(a as Node, ctx))) return true;
   for (let n: Node | undefined = call.parent; n; n = n.parent) {
     if (n.type === T.BlockStatement && n.body.some((s) => s.type === T.ExpressionStatement && s.expression.type === T.CallExpression && memberPath(s.expression.callee).join('.') === 'process.exit')) return true;
     if (isFunction(n) && n.parent?.type === T.CallExpression) {
-      const outer = n.parent;
+      const outer: Call = n.parent;
       const name = calleeName(outer);
       if (name === 'listen') return true;
+      // program.command('db:sync').action(async () => { console.log('db sync…') }): a CLI command talks to a terminal
+      if (name === 'action' && memberPath(outer.callee).some((seg) => seg === 'command()')) return true;
+      // execFile(bin, args, (error, stdout, stderr) => console.log(stdout)): relaying a child process's output
+      if (CHILD_PROCESS.test(invokedName(outer) ?? '') && outer.arguments[outer.arguments.length - 1] === n) return true;
       if ((name === 'on' || name === 'once') && FATAL_EVENTS.test(staticText(outer.arguments[0] as Node | undefined) ?? '')) return true;
     }
   }
@@ -73,7 +119,7 @@ export default createRule<Options, MessageIds>({
           if (!l?.console || !CONSOLE_LEVELS.test(l.level)) continue;
           checked ??= isServerFile(ctx, sourceCode.ast, sourceCode.text) && usesStructuredLogger(ctx);
           if (!checked) return;
-          if (consoleOnPurpose(call)) continue;
+          if (consoleOnPurpose(call, ctx) || consoleAllowedByComment(call, sourceCode)) continue;
           const logger = loggerAt(ctx, call);
           const level = logger?.convention === 'nest' ? (l.level === 'info' ? 'log' : l.level) : l.level === 'log' ? 'info' : l.level;
           const replacement = logger ? `${logger.text}.${level}` : undefined;

@@ -4,6 +4,7 @@ import type { RuleSpec } from '../catalog/types';
 import { getModel } from '../model';
 import { T, calleeName, isFunction, walk, type Call, type Node } from '../model/ast';
 import type { ModelContext } from '../model/file-index';
+import { isParseOnly } from '../model/best-effort';
 import { logCall, logConvention, type LogConvention } from '../model/loggers';
 import { isScriptOrTestFile } from '../model/paths';
 import { createRule, metaFromSpec } from './create-rule';
@@ -46,6 +47,8 @@ function useOf(root: Node, name: string): Use {
       p = p.parent;
     }
     if (p?.type === T.Property && p.key === n && !p.shorthand) return undefined;
+    // `err instanceof Error`, `typeof err`: a test of the error, not a use of it
+    if ((p?.type === T.BinaryExpression && p.operator === 'instanceof' && p.left === self) || (p?.type === T.UnaryExpression && p.operator === 'typeof')) return undefined;
     const textOnly =
       (p?.type === T.MemberExpression && p.object === self && p.property.type === T.Identifier && TEXT_ONLY.test(p.property.name)) ||
       p?.type === T.TemplateLiteral ||
@@ -55,6 +58,38 @@ function useOf(root: Node, name: string): Use {
     return undefined;
   });
   return use;
+}
+
+/**
+ * How an expression uses the error through the locals made from it before `before`: `const e = new AppError({ err })`
+ * carries it whole, `const msg = err instanceof Error ? err.message : String(err)` only its text.
+ */
+function useThrough(root: Node, block: TSESTree.BlockStatement, name: string, before: Node): Use {
+  const names = new Map<string, Use>([[name, 'full']]);
+  const useOfAll = (expr: Node): Use => {
+    let best: Use = 'none';
+    for (const [n, how] of names) {
+      const u = useOf(expr, n);
+      const got: Use = u === 'none' ? 'none' : how === 'full' ? u : 'text';
+      if (got === 'full') return 'full';
+      if (got === 'text') best = 'text';
+    }
+    return best;
+  };
+  walk(block, (n) => {
+    if (n.range[0] >= before.range[0]) return false;
+    let id: string | undefined;
+    let value: Node | undefined;
+    if (n.type === T.VariableDeclarator && n.id.type === T.Identifier && n.init) [id, value] = [n.id.name, n.init];
+    else if (n.type === T.AssignmentExpression && n.operator === '=' && n.left.type === T.Identifier) [id, value] = [n.left.name, n.right];
+    if (id && value && id !== name) {
+      const u = useOfAll(value);
+      const had = names.get(id);
+      if (u === 'full' || (u === 'text' && had !== 'full')) names.set(id, u);
+    }
+    return undefined;
+  });
+  return useOfAll(root);
 }
 
 /** The error goes on whole elsewhere in the block: rethrown, `next(err)`, reported, or logged by another call. */
@@ -120,10 +155,12 @@ export default createRule<Options, MessageIds>({
           const name = clause.param?.type === T.Identifier ? clause.param.name : undefined;
           // `catch (_)`, `catch (_err)`: the author says the error itself is not worth keeping.
           if (name?.startsWith('_')) continue;
-          const uses = name ? call.arguments.map((a) => useOf(a as Node, name)) : [];
+          const uses = name ? call.arguments.map((a) => useThrough(a as Node, clause.body, name, call)) : [];
           const use: Use = uses.includes('full') ? 'full' : uses.includes('text') ? 'text' : 'none';
           if (use === 'full') continue;
           if (name && carriedElsewhere(clause.body, name, call)) continue;
+          // `try { data = JSON.parse(body) } catch { log.error('bad body') }`: "malformed" is all the error could say.
+          if (isParseOnly((clause.parent as TSESTree.TryStatement).block)) continue;
           const convention = l.console ? undefined : logConvention(model.ctx, call);
           context.report({
             node: call,

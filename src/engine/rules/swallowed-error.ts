@@ -2,10 +2,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import specData from '../../../rules/swallowed-error.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel } from '../model';
-import { T, calleeName, enclosingFunction, isFunction, memberPath, staticText, unwrap, walk, type Call, type Node } from '../model/ast';
+import { T, calleeName, contains, enclosingFunction, isFunction, memberPath, staticText, unwrap, walk, type Call, type Node } from '../model/ast';
 import type { ModelContext } from '../model/file-index';
+import { isBestEffortCall, isParseOnly, isTelemetryCall, onlyBestEffort } from '../model/best-effort';
 import { errorLogParts, logCall, loggerAt } from '../model/loggers';
 import { isScriptOrTestFile } from '../model/paths';
+import { isBrowserCode } from '../model/runtime';
 import { createRule, metaFromSpec } from './create-rule';
 import { FixText, indentOf } from './fix-text';
 import { teamFromContext } from './team';
@@ -18,7 +20,9 @@ const spec = specData as RuleSpec;
 export const swallowedErrorSpec = spec;
 
 /** Calls that deal with a failure even without the error object: respond, reject, report, count, exit. */
-const HANDLING_CALL = /^(next|reject|nack|done|cb|callback|fail|abort|exit|notFound|redirect|captureException|captureMessage|captureError|recordException|setStatus|inc|increment|observe|notify|throw|sendStatus|status|code)$|error|fail|report|retry|alert|handle|fallback|warn/i;
+const HANDLING_CALL = /^(next|reject|nack|done|cb|callback|fail|abort|exit|notFound|redirect|captureException|captureMessage|captureError|recordException|setStatus|inc|increment|observe|notify|sendStatus|status|code)$|^(throw|raise)|error|fail|report|retry|alert|handle|fallback|warn/i;
+/** A list the failure is recorded in for the caller: `errors.push(typeError)`, `this.problems.push({ … })`. */
+const FAILURE_LIST = /(errors?|problems?|failures?|failed|warnings?|issues?|invalid\w*|rejected|skipped)$/i;
 const RESPONSE_ROOT = /^(res|response|reply|rep|ctx|c|context)$/;
 const RESPONSE_SENDS = /^(json|send|end|sendStatus|status|code|redirect|render|text|html|body|newResponse|notFound|throw)$/;
 /** A catch parameter named to say "ignored on purpose": `_`, `_err`, `ignored`. */
@@ -51,6 +55,8 @@ function handles(block: TSESTree.BlockStatement, param: string | undefined): boo
         const name = calleeName(n) ?? '';
         const path = memberPath(n.callee);
         if (HANDLING_CALL.test(name) || (RESPONSE_ROOT.test(path[0] ?? '') && RESPONSE_SENDS.test(name))) handled = true;
+        if (/^(push|add|set|unshift)$/.test(name) && FAILURE_LIST.test(path[path.length - 2] ?? '')) handled = true;
+        if (isTelemetryCall(n)) handled = true;
         if (name === 'emit' && staticText(n.arguments[0]) === 'error') handled = true;
         return undefined;
       }
@@ -93,6 +99,9 @@ function fallsBackAfter(tryStmt: TSESTree.TryStatement): boolean {
   const last = stmts[stmts.length - 1];
   // try { …; return x; } catch {} return <constant>
   if (last?.type === T.ReturnStatement && (returned.type === T.Literal || (returned.type === T.Identifier && returned.name === 'undefined'))) return true;
+  // try { const p = realpath(…); if (file.startsWith(p)) return p; } catch {} return dirname(file): the probe answers
+  // from inside the try, and the statement after is the answer when it cannot
+  if (last?.type === T.IfStatement && !last.alternate && endsInReturn(last.consequent) && !RESPONSE_ROOT.test(memberPath(returned.type === T.CallExpression ? returned.callee : returned)[0] ?? '')) return true;
   // try { const raw = …; v = …; } catch {} return v
   if (returned.type !== T.Identifier) return false;
   let fills = false;
@@ -102,6 +111,38 @@ function fallsBackAfter(tryStmt: TSESTree.TryStatement): boolean {
     if (st.expression.left.name === returned.name) fills = true;
   }
   return fills;
+}
+
+function endsInReturn(st: TSESTree.Statement): boolean {
+  if (st.type === T.ReturnStatement) return !!st.argument;
+  return st.type === T.BlockStatement && st.body.length > 0 && endsInReturn(st.body[st.body.length - 1]);
+}
+
+/**
+ * A default the try block only improves on: `let version = ''; try { … version = pkg.version; } catch {}`.
+ * The try assigns nothing but locals declared with a value just before it, so a failure leaves the default.
+ */
+function keepsDefault(tryStmt: TSESTree.TryStatement): boolean {
+  const parent = tryStmt.parent;
+  if (!parent || (parent.type !== T.BlockStatement && parent.type !== T.Program)) return false;
+  const at = parent.body.indexOf(tryStmt as TSESTree.ProgramStatement & TSESTree.Statement);
+  const defaults = new Set<string>();
+  for (const st of parent.body.slice(0, at)) {
+    if (st.type !== T.VariableDeclaration || st.kind === 'const') continue;
+    for (const d of st.declarations) if (d.id.type === T.Identifier && d.init) defaults.add(d.id.name);
+  }
+  let assigned = 0;
+  const fills = (st: TSESTree.Statement): boolean => {
+    if (st.type === T.VariableDeclaration) return true;
+    if (st.type === T.IfStatement) return fills(st.consequent) && (!st.alternate || fills(st.alternate));
+    if (st.type === T.BlockStatement) return st.body.every(fills);
+    if (st.type !== T.ExpressionStatement || st.expression.type !== T.AssignmentExpression) return false;
+    const left = st.expression.left;
+    if (left.type !== T.Identifier || !defaults.has(left.name)) return false;
+    assigned++;
+    return true;
+  };
+  return tryStmt.block.body.every(fills) && assigned > 0;
 }
 
 function functionName(node: Node): string {
@@ -115,7 +156,7 @@ function functionName(node: Node): string {
 }
 
 /** `promise.catch(() => {})` whose value nobody reads; `const x = await p.catch(() => null)` is a fallback, not a swallow. */
-function swallowingCatchCall(call: Call): boolean {
+function swallowingCatchCall(call: Call, ctx: ModelContext): boolean {
   if (call.callee.type !== T.MemberExpression || calleeName(call) !== 'catch' || call.arguments.length !== 1) return false;
   const arg = unwrap(call.arguments[0] as Node);
   let empty: boolean;
@@ -137,6 +178,8 @@ function swallowingCatchCall(call: Call): boolean {
   // `aborted.catch(() => undefined)` on a promise that is awaited or raced later: it only marks the rejection as
   // handled so Node does not crash before that; the later await still sees the error.
   const receiver = unwrap((call.callee as TSESTree.MemberExpression).object);
+  // `reader.cancel(err).catch(() => {})`, `telemetry.send(…).catch(() => {})`: best effort by design
+  if (receiver.type === T.CallExpression && isBestEffortCall(receiver, ctx)) return false;
   return !(receiver.type === T.Identifier && usedAfter(receiver, call));
 }
 
@@ -196,9 +239,11 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         if (isScriptOrTestFile(context.filename)) return;
-        const program = sourceCode.ast;
-        if (program.body[0]?.type === T.ExpressionStatement && program.body[0].directive === 'use client') return;
         const model = getModel(sourceCode, context.filename, teamFromContext(context));
+        // Front-end code and bundles (`'use client'`, components, built assets): no server log to lose the error from.
+        if (isBrowserCode(model.ctx)) return;
+        // A database read that fails is an outage, not a missing optional value: its default still needs a trace.
+        const readsData = (tryStmt: TSESTree.TryStatement) => model.dbCalls().some((d) => contains(tryStmt.block, d.call));
         for (const clause of catches) {
           const param = clause.param?.type === T.Identifier ? clause.param.name : undefined;
           if (param && IGNORED_PARAM.test(param)) continue;
@@ -207,7 +252,11 @@ export default createRule<Options, MessageIds>({
           if (sourceCode.getCommentsInside(clause.body).length > 0) continue;
           const tryStmt = clause.parent as TSESTree.TryStatement;
           if (isOptionalRequireProbe(tryStmt.block)) continue;
-          if (clause.body.body.length === 0 && fallsBackAfter(tryStmt)) continue;
+          if (clause.body.body.length === 0 && (fallsBackAfter(tryStmt) || (keepsDefault(tryStmt) && !readsData(tryStmt)))) continue;
+          // Clean-up or telemetry that may fail (`try { await fs.rm(tmp) } catch {}`), or a parse of input whose
+          // only failure is "malformed" (`try { msg = JSON.parse(raw) } catch { return; }`).
+          if (onlyBestEffort(tryStmt.block, model.ctx)) continue;
+          if (isParseOnly(tryStmt.block) && clause.body.body.every((st) => st.type === T.ReturnStatement && !st.argument)) continue;
           if (handles(clause.body, param)) continue;
           const fix = catchFix(model.ctx, clause);
           context.report({
@@ -217,7 +266,7 @@ export default createRule<Options, MessageIds>({
           });
         }
         for (const call of model.ctx.index.calls) {
-          if (!swallowingCatchCall(call)) continue;
+          if (!swallowingCatchCall(call, model.ctx)) continue;
           const arg = call.arguments[0] as Node;
           if (isFunction(arg) && sourceCode.getCommentsInside(arg).length > 0) continue;
           const log = logText(model.ctx, call, 'err');

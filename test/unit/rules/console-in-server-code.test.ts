@@ -3,6 +3,59 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester().run('console-in-server-code', rule, {
   valid: [
+
+    {
+      name: 'a CLI command registered with .command().action() prints to its terminal',
+      filename: 'src/commands/db-sync.ts',
+      code: `
+import type { Application } from '../application';
+
+export default (app: Application) => {
+  app.command('db:sync').auth().preload().action(async () => {
+    console.log('db sync...');
+    await app.db.sync();
+    app.log.info('done');
+  });
+};
+`,
+    },
+    {
+      name: "relaying a child process's output to this terminal",
+      filename: 'src/commands/plugin/develop.js',
+      code: `
+const { execFile } = require('child_process');
+const { logger } = require('@medusajs/framework/logger');
+
+function publishChanges(directory, yalcBin) {
+  logger.info('publishing');
+  execFile(process.execPath, [yalcBin, 'publish'], { cwd: directory }, (error, stdout, stderr) => {
+    if (error) {
+      console.log(error);
+    }
+    console.log(stdout);
+    console.error(stderr);
+  });
+}
+module.exports = { publishChanges };
+`,
+    },
+    {
+      name: 'a boxed update notice for the developer at the terminal',
+      filename: 'src/utils/update-notifier/index.ts',
+      code: `
+import boxen from 'boxen';
+import type { Core } from '@strapi/types';
+
+export const createUpdateNotifier = (strapi: Core.Strapi) => {
+  const display = (latestVersion: string) => {
+    const message = boxen('Update available ' + latestVersion, { padding: 1 });
+    strapi.log.debug('update notice shown');
+    console.log(message);
+  };
+  return { display };
+};
+`,
+    },
     {
       name: 'no structured logger in the file',
       filename: 'src/routes/health.ts',

@@ -3,6 +3,80 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester().run('error-log-without-error', rule, {
   valid: [
+
+    {
+      name: 'the log gets a wrapper error that carries the caught one as its cause',
+      filename: 'src/models/bulk-operations.js',
+      code: `
+const errors = require('@tryghost/errors');
+const logging = require('@tryghost/logging');
+
+async function delSingle(knex, table, id) {
+  try {
+    await knex(table).where('id', id).del();
+  } catch (err) {
+    const importError = new errors.DataImportError({ message: 'Failed to remove entry from ' + table, err: err });
+    logging.error(importError);
+    return null;
+  }
+}
+module.exports = { delSingle };
+`,
+    },
+    {
+      name: 'the caught error is copied to a local, maybe wrapped, then logged',
+      filename: 'src/boot.js',
+      code: `
+const logging = require('@tryghost/logging');
+const errors = require('@tryghost/errors');
+
+async function boot(start) {
+  try {
+    await start();
+  } catch (error) {
+    let serverStartError = error;
+    if (!errors.utils.isGhostError(serverStartError)) {
+      serverStartError = new errors.InternalServerError({ message: serverStartError.message, err: serverStartError });
+    }
+    logging.error(serverStartError);
+  }
+}
+module.exports = boot;
+`,
+    },
+    {
+      name: 'a normalised copy of the error, logged with its stack',
+      filename: 'src/mcp/safe-handler.ts',
+      code: `
+export const wrapSafeHandler = (handler: Handler, strapi: Core.Strapi) => async (...args: unknown[]) => {
+  try {
+    return await handler(...args);
+  } catch (error) {
+    const normalized = error instanceof Error ? error : new Error(String(error));
+    strapi.log.error(\`handler threw: \${normalized.message}\`, { error: normalized.message, stack: normalized.stack });
+    return { isError: true };
+  }
+};
+`,
+    },
+    {
+      name: 'a parse failure: the bad input says more than the SyntaxError',
+      filename: 'src/stripe/checkout-session.js',
+      code: `
+const logging = require('@tryghost/logging');
+
+function newslettersFrom(metadata) {
+  const memberData = {};
+  try {
+    memberData.newsletters = JSON.parse(metadata.newsletters);
+  } catch (e) {
+    logging.error(\`Ignoring invalid newsletters data - \${metadata.newsletters}.\`);
+  }
+  return memberData;
+}
+module.exports = { newslettersFrom };
+`,
+    },
     {
       name: 'catch (_): the author marks the error as not worth keeping',
       filename: 'src/wrapper.ts',
@@ -205,6 +279,45 @@ try { run(); } catch (e) { console.error('boom'); }
     },
   ],
   invalid: [
+
+    {
+      name: 'only the text reaches the log through a local message',
+      filename: 'src/services/clean-join-table.ts',
+      code: `
+export const cleanJoinTable = async (db: Database, table: string) => {
+  try {
+    return await db.connection(table).where('stale', true).del();
+  } catch (error) {
+    const errorMessage = error instanceof Error ? error.message : String(error);
+    db.logger.error(\`Failed to clean join table "\${table}": \${errorMessage}\`);
+    return 0;
+  }
+};
+`,
+      errors: [
+        {
+          messageId: 'messageOnly',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+export const cleanJoinTable = async (db: Database, table: string) => {
+  try {
+    return await db.connection(table).where('stale', true).del();
+  } catch (error) {
+    const errorMessage = error instanceof Error ? error.message : String(error);
+    db.logger.error(\`Failed to clean join table "\${table}": \${errorMessage}\`, error);
+    return 0;
+  }
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'pino: merge object without the error',
       filename: 'src/services/billing.ts',

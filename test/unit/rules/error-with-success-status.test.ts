@@ -3,6 +3,31 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester().run('error-with-success-status', rule, {
   valid: [
+
+    {
+      name: 'node-style answer: writeHead sets the error status before end',
+      filename: 'src/members/middleware.js',
+      code: `
+const logging = require('@tryghost/logging');
+
+const updateMemberNewsletters = async function (req, res) {
+  try {
+    await membersService.api.members.update(req.body, { id: req.params.id });
+    res.writeHead(204);
+    res.end();
+  } catch (err) {
+    if (!err.statusCode) {
+      logging.error(err);
+    }
+    res.writeHead(err.statusCode ?? 500, {
+      'Content-Type': 'text/plain;charset=UTF-8'
+    });
+    res.end(err.message);
+  }
+};
+module.exports = { updateMemberNewsletters };
+`,
+    },
     {
       name: 'express error with an explicit 404',
       filename: 'src/routes/users.ts',
@@ -161,6 +186,49 @@ export async function charge(response: Response) {
     },
   ],
   invalid: [
+
+    {
+      name: 'node-style answer: writeHead(200) with the error message is still a success',
+      filename: 'src/members/middleware.js',
+      code: `
+const updateMemberNewsletters = async function (req, res) {
+  try {
+    await membersService.api.members.update(req.body, { id: req.params.id });
+    res.writeHead(204);
+    res.end();
+  } catch (err) {
+    res.writeHead(200, { 'Content-Type': 'text/plain;charset=UTF-8' });
+    res.end(err.message);
+  }
+};
+module.exports = { updateMemberNewsletters };
+`,
+      errors: [
+        {
+          messageId: 'errorWithSuccessStatus',
+          line: 9,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'setStatus',
+              output: `
+const updateMemberNewsletters = async function (req, res) {
+  try {
+    await membersService.api.members.update(req.body, { id: req.params.id });
+    res.writeHead(204);
+    res.end();
+  } catch (err) {
+    res.writeHead(500, { 'Content-Type': 'text/plain;charset=UTF-8' });
+    res.end(err.message);
+  }
+};
+module.exports = { updateMemberNewsletters };
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'express error body with no status',
       filename: 'src/routes/users.ts',

@@ -3,6 +3,19 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester().run('no-graceful-shutdown', rule, {
   valid: [
+
+    {
+      name: 'a compiled IPC socket server: net speaks raw sockets, not HTTP',
+      filename: 'lib/gateway/ipc-socket-server.js',
+      code: `
+var import_net = __toESM(require("net"));
+var import_handler = require("./handler");
+const socketServer = import_net.default.createServer((c) => {
+  c.on("data", (data) => (0, import_handler.handle)(c, data));
+});
+socketServer.listen(process.env.SOCKET_PATH, () => {});
+`,
+    },
     {
       name: 'listen inside an exported start() that another file calls (and handles signals)',
       filename: 'src/server.ts',

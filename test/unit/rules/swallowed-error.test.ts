@@ -3,6 +3,227 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester().run('swallowed-error', rule, {
   valid: [
+
+    {
+      name: 'a built front-end bundle under assets/: browser code, no server log involved',
+      filename: 'core/built/admin/assets/index-DUhmXSBR.mjs',
+      code: `
+var ef = Function.prototype, tf = ef.toString;
+function toSource(r) {
+  if (r != null) {
+    try {
+      return tf.call(r);
+    } catch {
+    }
+  }
+  const l = document.createElement("style");
+  return l;
+}
+export { toSource };
+`,
+    },
+    {
+      name: 'the failure is recorded in the validation errors the caller returns',
+      filename: 'src/api/validators/settings.js',
+      code: `
+function validateSettings(settings) {
+  const errors = [];
+  for (const setting of settings) {
+    try {
+      const value = JSON.parse(setting.value);
+      if (!Array.isArray(value)) errors.push(new ValidationError({ message: 'expected a list' }));
+    } catch (err) {
+      errors.push(new ValidationError({ message: 'expected a list' }));
+    }
+  }
+  return errors;
+}
+module.exports = { validateSettings };
+`,
+    },
+    {
+      name: 'the failure goes to an importer problems list',
+      filename: 'src/importers/settings-importer.js',
+      code: `
+class SettingsImporter {
+  beforeImport(setting) {
+    let value;
+    try {
+      value = JSON.parse(setting.value);
+    } catch (err) {
+      this.problems.push({ message: 'Failed to parse ' + setting.key, context: setting });
+    }
+    return value;
+  }
+}
+module.exports = SettingsImporter;
+`,
+    },
+    {
+      name: 'a catch that answers through a throw helper',
+      filename: 'src/uploads/receipt.ts',
+      code: `
+import { throwInvalidReference } from './errors';
+
+export function decodeReceipt(encoded: string) {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(encoded, 'base64url').toString());
+  } catch {
+    throwInvalidReference();
+  }
+  return decoded;
+}
+`,
+    },
+    {
+      name: 'a failure reported as a telemetry event',
+      filename: 'src/Strapi.ts',
+      code: `
+import { openBrowser } from './utils/open-browser';
+
+export class App {
+  async openAdmin() {
+    try {
+      await openBrowser(this.config);
+      this.telemetry.send('didOpenTab');
+    } catch {
+      this.telemetry.send('didNotOpenTab');
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'fire-and-forget telemetry: it must never break the request path',
+      filename: 'src/services/mcp/metrics.ts',
+      code: `
+export const sendDidUseMcpServer = (strapi: Core.Strapi) => {
+  strapi.telemetry.send('didUseMcpServer').catch(() => {});
+};
+`,
+    },
+    {
+      name: 'cancelling a stream on a failure path that already reports the error',
+      filename: 'src/uploads/process-multipart.ts',
+      code: `
+export async function pump(reader: ReadableStreamDefaultReader, fail: (e: Error) => void) {
+  const err = new Error('too large');
+  fail(err);
+  await reader.cancel(err).catch(() => {});
+}
+`,
+    },
+    {
+      name: 'best-effort shutdown hooks of a module being reloaded',
+      filename: 'src/reloaders/modules.js',
+      code: `
+async function shutdownModule(moduleInstance, logger) {
+  try {
+    if (moduleInstance.__hooks.onApplicationShutdown) {
+      await moduleInstance.__hooks.onApplicationShutdown.bind(moduleInstance)().catch(() => {});
+    }
+  } catch (error) {
+    logger.warn('Error during module shutdown: ' + error.message);
+  }
+}
+module.exports = { shutdownModule };
+`,
+    },
+    {
+      name: 'making sure a scratch folder exists, and removing a marker file: clean-up that may fail',
+      filename: 'src/plugin-manager/resource.js',
+      code: `
+const fs = require('fs');
+const fse = require('fs-extra');
+
+async function saveUpload(tmpDir, tempFile, buffer, marker) {
+  try {
+    await fs.promises.mkdir(tmpDir, { recursive: true });
+  } catch (error) {
+  }
+  await fs.promises.writeFile(tempFile, buffer, 'binary');
+  try {
+    await fse.rm(marker, { force: true });
+  } catch (error) {
+  }
+}
+module.exports = { saveUpload };
+`,
+    },
+    {
+      name: 'a malformed client message is skipped: the parse is all the try does',
+      filename: 'src/websocket/wait-for-message.js',
+      code: `
+export function onMessage(client, type, resolve) {
+  client.on('message', (event) => {
+    let msg;
+    try {
+      msg = WebSocketMessage.parse(JSON.parse(event.toString()));
+    } catch {
+      return;
+    }
+    if (msg.type === type) resolve(msg);
+  });
+}
+`,
+    },
+    {
+      name: 'a path segment that does not decode keeps its default',
+      filename: 'src/gateway/index.js',
+      code: `
+function appNameMiddleware(ctx, segment) {
+  if (segment) {
+    try {
+      ctx.resolvedAppName = decodeURIComponent(segment);
+    } catch (error) {
+    }
+  }
+}
+module.exports = { appNameMiddleware };
+`,
+    },
+    {
+      name: 'a try that improves on a default set just before it',
+      filename: 'src/plugin-manager/client-url.js',
+      code: `
+const fse = require('fs-extra');
+const path = require('path');
+
+async function versionOf(pkgPath) {
+  let version = '';
+  try {
+    const pkgJson = await fse.readJson(path.resolve(pkgPath, 'package.json'));
+    if (pkgJson && typeof pkgJson.version === 'string') {
+      version = pkgJson.version;
+    }
+  } catch (error) {
+  }
+  return 'v=' + version;
+}
+module.exports = { versionOf };
+`,
+    },
+    {
+      name: 'a probe that answers inside an if, with a computed fallback after the catch',
+      filename: 'src/plugin-manager/utils.js',
+      code: `
+const fse = require('fs-extra');
+const path = require('path');
+
+async function getPluginBasePath(file, packageName) {
+  try {
+    const basePath = await fse.realpath(path.resolve(process.env.NODE_MODULES_PATH, packageName, 'src'));
+    if (file.startsWith(basePath)) {
+      return basePath;
+    }
+  } catch (error) {
+  }
+  return path.dirname(path.dirname(file));
+}
+module.exports = { getPluginBasePath };
+`,
+    },
     {
       name: 'a probe that returns its answer, with a constant fallback after the empty catch',
       filename: 'src/lib/inspect.js',
@@ -244,6 +465,82 @@ export async function importRows(rows: string[]) {
     },
   ],
   invalid: [
+
+    {
+      name: 'a database read that fails is not a missing optional value, even with a default',
+      filename: 'src/plugins/summary.js',
+      code: `
+const { Plugin } = require('../models');
+
+async function summary(render) {
+  let enabled = [];
+  try {
+    enabled = (await Plugin.findAll({ where: { enabled: true } })).map((p) => p.name);
+  } catch (error) {
+  }
+  render(enabled);
+}
+module.exports = { summary };
+`,
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+const { Plugin } = require('../models');
+
+async function summary(render) {
+  let enabled = [];
+  try {
+    enabled = (await Plugin.findAll({ where: { enabled: true } })).map((p) => p.name);
+  } catch (error) {
+    console.error('summary failed', error);
+  }
+  render(enabled);
+}
+module.exports = { summary };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'deleting records is not clean-up: its failure still needs a trace',
+      filename: 'src/services/sessions.js',
+      code: `
+const Session = require('../models/session');
+
+function expire(userId) {
+  Session.remove({ userId }).catch(() => {});
+}
+module.exports = { expire };
+`,
+      errors: [
+        {
+          messageId: 'swallowedPromise',
+          line: 5,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+const Session = require('../models/session');
+
+function expire(userId) {
+  Session.remove({ userId }).catch((err) => console.error('expire failed', err));
+}
+module.exports = { expire };
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'an empty catch before a response is still a swallow: the return is not a fallback',
       filename: 'src/routes/signup.js',
