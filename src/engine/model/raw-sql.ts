@@ -7,6 +7,7 @@
  */
 import { T, calleeName, memberPath, staticText, unwrap, type Call, type Node } from './ast';
 import type { ModelContext } from './file-index';
+import { receiverKind } from './queries';
 
 /** How values are passed: `$1` (pg), `?` (mysql, sqlite, knex, sequelize), or unknown (no mechanical rewrite). */
 export type SqlDialect = 'pg' | 'mysql' | 'sqlite' | 'knex' | 'sequelize' | 'prisma' | 'typeorm' | 'unknown';
@@ -68,8 +69,10 @@ export function rawSqlCalls(ctx: ModelContext): readonly RawSqlCall[] {
       continue;
     }
     if (call.callee.type !== T.MemberExpression) continue;
-    if (TEXT_METHODS.has(name) && (DB_RECEIVER.test(owner) || (path[0] === 'this' && DB_RECEIVER.test(path[1] ?? ''))) && looksLikeSql(first)) {
-      out.push({ call, sqlNode: first, api, dialect: dialectFor(owner, dialectOfFile) });
+    // `this.users.query(sql)` where `users` is an injected TypeORM repository: the declaration says what the name does not
+    const repository = name === 'query' && receiverKind(ctx, call.callee.object) === 'repository';
+    if (TEXT_METHODS.has(name) && (DB_RECEIVER.test(owner) || (path[0] === 'this' && DB_RECEIVER.test(path[1] ?? '')) || repository) && looksLikeSql(first)) {
+      out.push({ call, sqlNode: first, api, dialect: repository ? 'typeorm' : dialectFor(owner, dialectOfFile) });
       continue;
     }
     // TypeORM: createQueryBuilder('u').where(`u.name = '${name}'`)

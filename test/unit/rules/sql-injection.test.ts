@@ -4,6 +4,24 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('sql-injection', rule, {
   valid: [
     {
+      name: 'an injected TypeORM repository running raw SQL with the value as a parameter',
+      filename: 'src/users/users.controller.ts',
+      code: `
+import { Controller, Get, Query } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from './user.entity';
+@Controller('users')
+export class UsersController {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  @Get('search')
+  search(@Query('name') name: string) {
+    return this.users.query('SELECT id, name FROM users WHERE name = $1 LIMIT 20', [name]);
+  }
+}
+`,
+    },
+    {
       name: 'pg: parameterised query with a values array',
       filename: 'src/routes/users.ts',
       code: `
@@ -333,6 +351,25 @@ export class ReportsController {
 }
 `,
       errors: [{ messageId: 'sqlInjection', line: 9, data: { source: "@Query('region') region", api: 'dataSource.query' }, suggestions: [] }],
+    },
+    {
+      name: 'an injected TypeORM repository whose name says nothing (`users`) runs raw SQL through `query` too',
+      filename: 'src/users/users.controller.ts',
+      code: `
+import { Controller, Get, Query } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User } from './user.entity';
+@Controller('users')
+export class UsersController {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  @Get('search')
+  search(@Query('name') name: string) {
+    return this.users.query(\`SELECT id, name FROM users WHERE name = '\${name}' LIMIT 20\`);
+  }
+}
+`,
+      errors: [{ messageId: 'sqlInjection', line: 11, data: { source: "@Query('name') name", api: 'users.query' }, suggestions: [] }],
     },
     {
       name: 'sort direction from the request in ORDER BY (identifier position still flagged for request data)',
