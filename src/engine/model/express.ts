@@ -4,8 +4,8 @@
  */
 import { T, calleeName, enclosingFunction, isFunction, memberPath, staticText, unwrap, type Call, type Node } from './ast';
 import { exportNameOf, type ModelContext } from './file-index';
-import { handlerFacts } from './handler';
-import { NONE, classifyMiddleware, merge, type Protection } from './middleware';
+import { handlerFacts, resolveFunction } from './handler';
+import { NONE, classifyMiddleware, declaresPublic, merge, type Protection } from './middleware';
 import { joinPath, normalisePath, prefixCovers } from './paths';
 import type { Framework, Route } from './route';
 import type { MountFact } from '../types';
@@ -171,11 +171,13 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
     const middle = args.slice(first + 1, -1);
     used.push(...middle);
     const own = middle.reduce<Protection>((acc, a) => merge(acc, classifyMiddleware(a, ctx)), NONE);
-    addRoute(router, method, path, call, last, own, pos);
+    addRoute(router, method, path, call, last, own, pos, middle);
   }
 
-  function addRoute(router: RouterInfo, method: string, path: string | undefined, call: Call, handler: Node, own: Protection, pos: number): void {
+  function addRoute(router: RouterInfo, method: string, path: string | undefined, call: Call, handler: Node, own: Protection, pos: number, chain: readonly Node[] = []): void {
     const facts = handlerFacts(handler, ctx);
+    // `bodyParser.raw()` before a handler kept in another file: the raw bytes are wanted to check a signature over them
+    const rawBody = !resolveFunction(handler, ctx) && chain.some((a) => isRawBodyParser(a));
     const property = (call.callee as Node & { property: Node }).property;
     routes.push({
       framework: router.framework,
@@ -185,7 +187,10 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
       handler,
       protection: merge(own, facts.protection),
       writes: facts.writes,
-      verifiesSignature: facts.verifiesSignature,
+      verifiesSignature: facts.verifiesSignature || rawBody,
+      // Directus-style chains: `asyncHandler(async (req, res, next) => { …login… })` then a shared `respond`
+      signsIn: facts.signsIn || chain.some((a) => resolveFunction(a, ctx) !== undefined && handlerFacts(a, ctx).signsIn),
+      declaredPublic: chain.some((a) => declaresPublic(a)),
       router,
       pos,
     });
@@ -330,4 +335,10 @@ function requireRef(node: Node): { source: string; imported: string } | undefine
 function looksLikeHandler(node: Node): boolean {
   const n = unwrap(node);
   return isFunction(n) || n.type === T.Identifier || n.type === T.MemberExpression || n.type === T.CallExpression || n.type === T.ArrayExpression;
+}
+
+/** `express.raw({ type: 'application/json' })`, `bodyParser.raw()`: the body kept as bytes, as signature checks need. */
+function isRawBodyParser(expr: Node): boolean {
+  const n = unwrap(expr);
+  return n.type === T.CallExpression && calleeName(n) === 'raw' && /^(express|bodyParser|body-parser|parser)$/i.test(memberPath(n.callee)[0] ?? '');
 }
