@@ -182,7 +182,8 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
     routes.push({
       framework: router.framework,
       methods: [method === 'del' ? 'DELETE' : method.toUpperCase()],
-      path: joinPath(router.prefix, path),
+      // a path held in a variable (`router.post(path, handler)`, a route registrar) stays unknown under any prefix
+      path: path === undefined ? undefined : joinPath(router.prefix, path),
       reportNode: property,
       handler,
       protection: merge(own, facts.protection),
@@ -288,7 +289,7 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
     const prefix = router.mounts.length === 1 ? router.mounts[0].prefix : undefined;
     return {
       ...route,
-      path: prefix ? joinPath(prefix, route.path) : route.path,
+      path: prefix && route.path !== undefined ? joinPath(prefix, route.path) : route.path,
       protection,
       exportName: router.exportName,
       mountedHere: router.mounts.length > 0,
