@@ -66,9 +66,11 @@ function missingFlags(w: CookieWrite): CookieFlag[] {
   return out;
 }
 
+/** `secure` is on: written, or the library's default (cookie-session follows the connection, so HTTPS makes it secure). */
 function secureSet(w: CookieWrite): boolean {
   const p = w.options ? property(w.options, 'secure') : undefined;
-  return !!p && !(p.value.type === T.Literal && p.value.value === false);
+  if (!p) return w.defaults.has('secure') || w.onlyExplicit.has('secure');
+  return !(p.value.type === T.Literal && p.value.value === false);
 }
 
 function listText(flags: string[]): string {
