@@ -906,6 +906,42 @@ export default otpRoutes;
   ],
   invalid: [
     {
+      name: 'a password_reset route (snake case) without a limiter',
+      filename: 'src/routes/auth.js',
+      code: `
+const express = require('express');
+const router = express.Router();
+router.post('/authentication/password_reset', async (req, res) => {
+  await sendResetEmail(req.body.email);
+  res.sendStatus(204);
+});
+module.exports = router;
+`,
+      errors: [
+        {
+          messageId: 'missingRateLimit',
+          line: 4,
+          column: 8,
+          suggestions: [
+            {
+              messageId: 'defineLimiter',
+              output: `
+const express = require('express');
+const rateLimit = require('express-rate-limit');
+const router = express.Router();
+const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 5, standardHeaders: 'draft-7', legacyHeaders: false });
+router.post('/authentication/password_reset', loginLimiter, async (req, res) => {
+  await sendResetEmail(req.body.email);
+  res.sendStatus(204);
+});
+module.exports = router;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'an auth driver router whose handler signs the caller in, under a path that says nothing',
       filename: 'src/auth/drivers/local.ts',
       code: `
