@@ -36,6 +36,8 @@ interface RouterInfo {
   exportName?: string;
   /** A parameter (`module.exports = (app) => { app.post(...) }`): the caller owns it. */
   fromParam: boolean;
+  /** Prefixes (not `/`) where `express.static` serves a front end's files: `app.use('/admin', express.static(dir))`. */
+  staticPrefixes?: string[];
 }
 
 function frameworkOf(ctx: ModelContext, calleeLocal: string | undefined): Framework {
@@ -208,6 +210,7 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
     let chain = NONE;
     for (const arg of rest) {
       const a = unwrap(arg);
+      if (prefix && prefix !== '/' && isStaticMiddleware(a)) (router.staticPrefixes ??= []).push(prefix.replace(/\/?\*$/, ''));
       const mountedName = mountedRouterName(a);
       if (mountedName && (get(mountedName) || ctx.index.imports.has(mountedName))) {
         const known = get(mountedName);
@@ -287,8 +290,11 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
     const fromMounts = mountsProtection(router, new Set());
     if (fromMounts) protection = merge(protection, fromMounts);
     const prefix = router.mounts.length === 1 ? router.mounts[0].prefix : undefined;
+    // GET /admin (or /admin/*) beside app.use('/admin', express.static(dist)): the front end's page, as public as its files
+    const frontEnd = route.methods.every((m) => m === 'GET' || m === 'HEAD') && !!router.staticPrefixes?.some((p) => route.path !== undefined && route.path.replace(/\/(\*\*?|:\w+\*)$/, '') === p);
     return {
       ...route,
+      declaredPublic: route.declaredPublic || frontEnd,
       path: prefix && route.path !== undefined ? joinPath(prefix, route.path) : route.path,
       protection,
       exportName: router.exportName,
@@ -342,4 +348,11 @@ function looksLikeHandler(node: Node): boolean {
 function isRawBodyParser(expr: Node): boolean {
   const n = unwrap(expr);
   return n.type === T.CallExpression && calleeName(n) === 'raw' && /^(express|bodyParser|body-parser|parser)$/i.test(memberPath(n.callee)[0] ?? '');
+}
+
+/** `express.static(dir)`, `serveStatic(dir)`: files served as they are on disk. */
+function isStaticMiddleware(n: Node): boolean {
+  if (n.type !== T.CallExpression) return false;
+  const path = memberPath(n.callee).join('.');
+  return path === 'express.static' || path === 'serveStatic' || path === 'koaStatic';
 }

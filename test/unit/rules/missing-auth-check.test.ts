@@ -6,6 +6,25 @@ const teamPublicShare = { backendCoach: { file: { publicRoutes: ['/share/:token'
 
 ruleTester().run('missing-auth-check', rule, {
   valid: [
+    // Express: the admin front end's page, served beside its static files; its API has its own auth.
+    {
+      filename: 'src/app.js',
+      code: `
+import express from 'express';
+import path from 'node:path';
+export function createApp(adminPath, html) {
+  const app = express();
+  const sendHtml = (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.send(html);
+  };
+  app.get('/admin', sendHtml);
+  app.use('/admin', express.static(path.join(adminPath, '..')));
+  app.use('/admin/*', sendHtml);
+  return app;
+}
+`,
+    },
     // Express: a route registrar for plugins; the path is whatever the plugin asks for, so nothing can be judged here.
     {
       filename: 'src/extensions/sandbox/register-route.js',
@@ -1203,6 +1222,20 @@ export default router;
     },
   ],
   invalid: [
+    // Express: static files under /admin make only the page itself public, not an API route below it.
+    {
+      filename: 'src/app.js',
+      code: `
+import express from 'express';
+const app = express();
+app.use('/admin', express.static('admin-dist'));
+app.get('/admin/users', async (req, res) => {
+  res.json(await User.findAll());
+});
+export default app;
+`,
+      errors: [{ messageId: 'missingAuthCheck', line: 5, column: 5, suggestions: [] }],
+    },
     // Express: `loadUser` as in Express's guide loads the user named by the path, not the caller.
     {
       filename: 'src/routes/users.js',
