@@ -12,7 +12,7 @@ export interface HandlerFacts {
   protection: Protection;
   writes: boolean;
   verifiesSignature: boolean;
-  /** The handler signs the caller in (`authService.login(provider, req.body)`): a public, brute-forceable endpoint. */
+  /** The handler signs the caller in (`authService.login(provider, req.body)`): it is the sign-in, public by nature. */
   signsIn: boolean;
 }
 

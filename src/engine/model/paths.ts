@@ -66,12 +66,6 @@ export function isPublicByNature(path: string): boolean {
   return made(path, (s) => PUBLIC_FORMS.test(s), (s) => PUBLIC_FORMS.test(s));
 }
 
-/** `/oauth/google/callback`, `/saml/acs`: where an identity provider sends its signed answer; nothing there is guessed. */
-export function isSsoCallback(path: string): boolean {
-  const segs = meaningful(path);
-  return segs.length > 0 && /^(callback|callbacks|acs)$/i.test(segs[segs.length - 1]);
-}
-
 /** Admin, account, orders, payments, a user by id…: data a stranger must not read. */
 export function isSensitivePath(path: string): boolean {
   return segments(path).some((s) => SENSITIVE.test(s.replace(/\.\w+$/, '')));

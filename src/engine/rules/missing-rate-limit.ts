@@ -3,7 +3,7 @@ import specData from '../../../rules/missing-rate-limit.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel, type FileModel, type Route } from '../model';
 import { T, property } from '../model/ast';
-import { isAuthEndpoint, isSsoCallback } from '../model/paths';
+import { isAuthEndpoint } from '../model/paths';
 import { createRule, metaFromSpec } from './create-rule';
 import { FixText, importInsertion, indentOf, usesEsm } from './fix-text';
 import { methodLabel, reportRoute } from './report-route';
@@ -25,8 +25,6 @@ function isAuthRoute(route: Route): boolean {
   // PUT /users/:id/token behind auth: a signed-in caller rotates a stored token; nothing secret is guessed
   if (route.protection.auth && route.path !== undefined && /\/:\w+\/tokens?$/.test(route.path)) return false;
   if (route.path !== undefined && isAuthEndpoint(route.path)) return true;
-  // a handler that signs in with what the client sent, wherever another file mounts it; not an SSO provider's answer
-  if (route.signsIn && !(route.path !== undefined && isSsoCallback(route.path))) return true;
   return !!route.operationName && AUTH_OPERATION.test(route.operationName);
 }
 

@@ -4,24 +4,6 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('missing-rate-limit', rule, {
   valid: [
     {
-      name: 'a SAML assertion consumer signs in with the provider\'s signed answer: nothing is guessed there',
-      filename: 'src/auth/drivers/saml.ts',
-      code: `
-import express, { Router } from 'express';
-import { AuthenticationService } from '../../services/authentication';
-
-export function createSAMLAuthRouter(provider: string) {
-  const router = Router();
-  router.post('/acs', express.urlencoded({ extended: false }), async (req, res) => {
-    const { extract } = await sp.parseLoginResponse(idp, 'post', req);
-    const { accessToken } = await new AuthenticationService().login(provider, extract.attributes);
-    res.json({ access_token: accessToken });
-  });
-  return router;
-}
-`,
-    },
-    {
       name: 'a signed-in admin rotating a user\'s stored token guesses nothing',
       filename: 'src/web/api/admin/routes.js',
       code: `
@@ -935,50 +917,6 @@ router.post('/authentication/password_reset', loginLimiter, async (req, res) => 
   res.sendStatus(204);
 });
 module.exports = router;
-`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'an auth driver router whose handler signs the caller in, under a path that says nothing',
-      filename: 'src/auth/drivers/local.ts',
-      code: `
-import { Router } from 'express';
-import { AuthenticationService } from '../../services/authentication';
-
-export function createLocalAuthRouter(provider: string) {
-  const router = Router();
-  router.post('/', async (req, res) => {
-    const service = new AuthenticationService();
-    res.json(await service.login(provider, req.body));
-  });
-  return router;
-}
-`,
-      errors: [
-        {
-          messageId: 'missingRateLimit',
-          line: 7,
-          column: 10,
-          suggestions: [
-            {
-              messageId: 'defineLimiter',
-              output: `
-import { Router } from 'express';
-import { AuthenticationService } from '../../services/authentication';
-import rateLimit from 'express-rate-limit';
-
-export function createLocalAuthRouter(provider: string) {
-  const router = Router();
-  const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 5, standardHeaders: 'draft-7', legacyHeaders: false });
-  router.post('/', loginLimiter, async (req, res) => {
-    const service = new AuthenticationService();
-    res.json(await service.login(provider, req.body));
-  });
-  return router;
-}
 `,
             },
           ],
