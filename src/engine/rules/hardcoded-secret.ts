@@ -165,9 +165,9 @@ export default createRule<Options, MessageIds>({
         logical = q;
         node = q;
       }
-      if (sharedWithPlainKey(node, value)) return;
-      const holder = holderOf(node) ?? {};
       const format = tokenFormat(value);
+      if (!format && sharedWithPlainKey(node, value)) return;
+      const holder = holderOf(node) ?? {};
       const names = [holder.name, envVar].filter((n): n is string => !!n);
       // `auth: { user, pass }` (nodemailer, got, mongodb): `pass` alone is too vague a name elsewhere.
       const authPass = holder.name === 'pass' && node.parent?.type === T.Property && node.parent.parent?.parent?.type === T.Property && staticKey(node.parent.parent.parent) === 'auth';
