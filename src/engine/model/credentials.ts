@@ -77,9 +77,20 @@ export function isNotASecretValue(value: string, name?: string): boolean {
   if (/\s\S+\s/.test(v) || /[.!?:…]$/.test(v)) return true; // a sentence
   if (/^(https?|wss?):\/\//i.test(v) && !urlPassword(v)) return true;
   if (/^(\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(v) || /\.(pem|key|crt|json|txt|p12|pfx)$/i.test(v)) return true; // a path to a key file
+  if (isFieldReference(v)) return true;
   if (/^\$2[aby]?\$\d\d\$/.test(v) || /^\$argon2/.test(v)) return true; // a password hash
   if (/^\^|\$$|\\[dws]/.test(v)) return true; // a regex source
   return false;
+}
+
+/**
+ * `'u.password'` (a column in a select map), `'hostSettings:mailEventsPayloadSigningKey'` (a config key's name):
+ * a path of identifiers whose last part names a secret is where a secret lives, not the secret.
+ */
+export function isFieldReference(value: string): boolean {
+  const parts = value.trim().split(/[.:]/);
+  if (parts.length < 2 || !parts.every((p) => /^[A-Za-z_$][\w$]*$/.test(p))) return false;
+  return words(parts[parts.length - 1]).some((w) => /^(password|passwd|pass|secret|token|key|apikey|hash|salt|credentials?)$/.test(w));
 }
 
 /** `jwtSecret` → `JWT_SECRET`, `stripe.apiKey` → `STRIPE_API_KEY`. */

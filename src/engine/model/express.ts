@@ -4,8 +4,8 @@
  */
 import { T, calleeName, enclosingFunction, isFunction, memberPath, staticText, unwrap, type Call, type Node } from './ast';
 import { exportNameOf, type ModelContext } from './file-index';
-import { handlerFacts } from './handler';
-import { NONE, classifyMiddleware, merge, type Protection } from './middleware';
+import { handlerFacts, resolveFunction } from './handler';
+import { NONE, classifyMiddleware, declaresPublic, merge, type Protection } from './middleware';
 import { joinPath, normalisePath, prefixCovers } from './paths';
 import type { Framework, Route } from './route';
 import type { MountFact } from '../types';
@@ -36,6 +36,8 @@ interface RouterInfo {
   exportName?: string;
   /** A parameter (`module.exports = (app) => { app.post(...) }`): the caller owns it. */
   fromParam: boolean;
+  /** Prefixes (not `/`) where `express.static` serves a front end's files: `app.use('/admin', express.static(dir))`. */
+  staticPrefixes?: string[];
 }
 
 function frameworkOf(ctx: ModelContext, calleeLocal: string | undefined): Framework {
@@ -171,21 +173,27 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
     const middle = args.slice(first + 1, -1);
     used.push(...middle);
     const own = middle.reduce<Protection>((acc, a) => merge(acc, classifyMiddleware(a, ctx)), NONE);
-    addRoute(router, method, path, call, last, own, pos);
+    addRoute(router, method, path, call, last, own, pos, middle);
   }
 
-  function addRoute(router: RouterInfo, method: string, path: string | undefined, call: Call, handler: Node, own: Protection, pos: number): void {
+  function addRoute(router: RouterInfo, method: string, path: string | undefined, call: Call, handler: Node, own: Protection, pos: number, chain: readonly Node[] = []): void {
     const facts = handlerFacts(handler, ctx);
+    // `bodyParser.raw()` before a handler kept in another file: the raw bytes are wanted to check a signature over them
+    const rawBody = !resolveFunction(handler, ctx) && chain.some((a) => isRawBodyParser(a));
     const property = (call.callee as Node & { property: Node }).property;
     routes.push({
       framework: router.framework,
       methods: [method === 'del' ? 'DELETE' : method.toUpperCase()],
-      path: joinPath(router.prefix, path),
+      // a path held in a variable (`router.post(path, handler)`, a route registrar) stays unknown under any prefix
+      path: path === undefined ? undefined : joinPath(router.prefix, path),
       reportNode: property,
       handler,
       protection: merge(own, facts.protection),
       writes: facts.writes,
-      verifiesSignature: facts.verifiesSignature,
+      verifiesSignature: facts.verifiesSignature || rawBody,
+      // Directus-style chains: `asyncHandler(async (req, res, next) => { …login… })` then a shared `respond`
+      signsIn: facts.signsIn || chain.some((a) => resolveFunction(a, ctx) !== undefined && handlerFacts(a, ctx).signsIn),
+      declaredPublic: chain.some((a) => declaresPublic(a)),
       router,
       pos,
     });
@@ -202,6 +210,7 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
     let chain = NONE;
     for (const arg of rest) {
       const a = unwrap(arg);
+      if (prefix && prefix !== '/' && isStaticMiddleware(a)) (router.staticPrefixes ??= []).push(prefix.replace(/\/?\*$/, ''));
       const mountedName = mountedRouterName(a);
       if (mountedName && (get(mountedName) || ctx.index.imports.has(mountedName))) {
         const known = get(mountedName);
@@ -281,9 +290,12 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
     const fromMounts = mountsProtection(router, new Set());
     if (fromMounts) protection = merge(protection, fromMounts);
     const prefix = router.mounts.length === 1 ? router.mounts[0].prefix : undefined;
+    // GET /admin (or /admin/*) beside app.use('/admin', express.static(dist)): the front end's page, as public as its files
+    const frontEnd = route.methods.every((m) => m === 'GET' || m === 'HEAD') && !!router.staticPrefixes?.some((p) => route.path !== undefined && route.path.replace(/\/(\*\*?|:\w+\*)$/, '') === p);
     return {
       ...route,
-      path: prefix ? joinPath(prefix, route.path) : route.path,
+      declaredPublic: route.declaredPublic || frontEnd,
+      path: prefix && route.path !== undefined ? joinPath(prefix, route.path) : route.path,
       protection,
       exportName: router.exportName,
       mountedHere: router.mounts.length > 0,
@@ -330,4 +342,17 @@ function requireRef(node: Node): { source: string; imported: string } | undefine
 function looksLikeHandler(node: Node): boolean {
   const n = unwrap(node);
   return isFunction(n) || n.type === T.Identifier || n.type === T.MemberExpression || n.type === T.CallExpression || n.type === T.ArrayExpression;
+}
+
+/** `express.raw({ type: 'application/json' })`, `bodyParser.raw()`: the body kept as bytes, as signature checks need. */
+function isRawBodyParser(expr: Node): boolean {
+  const n = unwrap(expr);
+  return n.type === T.CallExpression && calleeName(n) === 'raw' && /^(express|bodyParser|body-parser|parser)$/i.test(memberPath(n.callee)[0] ?? '');
+}
+
+/** `express.static(dir)`, `serveStatic(dir)`: files served as they are on disk. */
+function isStaticMiddleware(n: Node): boolean {
+  if (n.type !== T.CallExpression) return false;
+  const path = memberPath(n.callee).join('.');
+  return path === 'express.static' || path === 'serveStatic' || path === 'koaStatic';
 }

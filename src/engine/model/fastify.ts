@@ -170,5 +170,6 @@ function routeFrom(ctx: ModelContext, methods: string[], path: string | undefine
     own: merge(own, facts.protection),
     writes: facts.writes,
     verifiesSignature: facts.verifiesSignature,
+    signsIn: facts.signsIn,
   };
 }

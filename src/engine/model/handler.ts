@@ -4,12 +4,16 @@ import { NONE, classifyName, inspectBody, merge, type Protection } from './middl
 import type { ModelContext } from './file-index';
 
 const WRITE_CALLS = /^(create|createMany|insert|insertOne|insertMany|update|updateOne|updateMany|upsert|delete|deleteOne|deleteMany|destroy|remove|save|del|bulkCreate|findOneAndUpdate|findByIdAndUpdate|findOneAndDelete|findByIdAndDelete|increment|decrement|softDelete|restore)$/;
+/** Methods that check a caller's credentials and start a session: the handler is the sign-in itself. */
+const SIGN_IN_CALLS = /^(login|logIn|signIn|signin|signInWithPassword|loginWithPassword|authenticateUser|verifyCredentials)$/;
 const SIGNATURE_CALLS = /^(constructEvent|constructEventAsync|verifySignature|verifyWebhook|validateWebhook|verifyWebhookSignature|timingSafeEqual|validateRequest|verifyRequestSignature|isValidSignature|checkSignature|verifyHmac|unwrap)$/;
 
 export interface HandlerFacts {
   protection: Protection;
   writes: boolean;
   verifiesSignature: boolean;
+  /** The handler signs the caller in (`authService.login(provider, req.body)`): it is the sign-in, public by nature. */
+  signsIn: boolean;
 }
 
 /** Follows a handler reference to a function in this file: an inline function, a local function, `asyncHandler(fn)`. */
@@ -51,14 +55,16 @@ export function wrapperProtection(node: Node | undefined, ctx: ModelContext): Pr
 export function handlerFacts(handler: Node | undefined, ctx: ModelContext): HandlerFacts {
   const fn = resolveFunction(handler, ctx);
   const wrapped = wrapperProtection(handler, ctx);
-  if (!fn) return { protection: wrapped, writes: false, verifiesSignature: false };
+  if (!fn) return { protection: wrapped, writes: false, verifiesSignature: false, signsIn: false };
   let writes = false;
   let verifiesSignature = false;
+  let signsIn = false;
   walk(fn, (node) => {
     if (node.type === T.CallExpression) {
       const path = memberPath(node.callee);
       const name = path[path.length - 1];
       if (name && path.length >= 2 && WRITE_CALLS.test(name)) writes = true;
+      if (name && path.length >= 2 && SIGN_IN_CALLS.test(name)) signsIn = true;
       if (name && (SIGNATURE_CALLS.test(name) || (name === 'createHmac' && path.length <= 2) || (name === 'verify' && path.some((p) => /webhook|signature|svix|wh$/i.test(p))))) {
         verifiesSignature = true;
       }
@@ -67,5 +73,5 @@ export function handlerFacts(handler: Node | undefined, ctx: ModelContext): Hand
   });
   // A verified signature authenticates the caller: that is how webhooks prove who sent them.
   const signed: Protection = { auth: verifiesSignature, rateLimit: false };
-  return { protection: merge(merge(wrapped, inspectBody(fn, ctx)), signed), writes, verifiesSignature };
+  return { protection: merge(merge(wrapped, inspectBody(fn, ctx)), signed), writes, verifiesSignature, signsIn };
 }

@@ -29,6 +29,21 @@ const CHECK_OBJECTS = new Set([
   'token', 'jwt', 'user', 'admin', 'role', 'roles', 'scope', 'scopes', 'apikey', 'api', 'key', 'session', 'login', 'logged', 'signin', 'owner',
   'member', 'staff', 'superuser', 'access', 'signature', 'signed', 'hmac', 'webhook',
 ]);
+/** Verbs and owners of a middleware that loads who the caller is: `loadMemberSession`, `populateCurrentUser`. */
+const SESSION_LOADERS = new Set(['load', 'attach', 'populate', 'restore', 'hydrate', 'resolve', 'set']);
+const SESSION_OWNERS = new Set(['user', 'member', 'account', 'customer', 'staff', 'admin']);
+/** Middleware whose name marks the route public on purpose: `publicAdminApi`, `allowAnonymous`, `skipAuth`. */
+const PUBLIC_MARKER = /^(public|anonymous|unauthenticated|(allow|skip|no|without)(anonymous|public|auth))$/;
+
+/** A middleware in a route's chain that says the route is public by design (`mw.publicAdminApi`). */
+export function declaresPublic(expr: Node): boolean {
+  const n = unwrap(expr);
+  const path = n.type === T.Identifier || n.type === T.MemberExpression ? memberPath(n) : [];
+  const name = path[path.length - 1];
+  const w = name ? words(name) : [];
+  return w.length > 0 && (PUBLIC_MARKER.test(w[0]) || PUBLIC_MARKER.test(w.slice(0, 2).join('')));
+}
+
 /** Packages whose default export builds a limiter or an authenticator, whatever the local name. */
 const LIMIT_PACKAGES = /(^|\/)(express-rate-limit|express-slow-down|rate-limiter-flexible|express-brute|koa-ratelimit|koa2-ratelimit|hono-rate-limiter|@fastify\/rate-limit|@upstash\/ratelimit|@nestjs\/throttler)$/;
 const AUTH_PACKAGES = /(^|\/)(passport|express-jwt|koa-jwt|express-oauth2-jwt-bearer|express-openid-connect|@clerk\/[\w-]+|@auth0\/[\w-]+|next-auth(\/[\w-]+)?|@supabase\/[\w-]+|firebase-admin(\/auth)?|keycloak-connect|jose|jsonwebtoken|@fastify\/jwt|@fastify\/auth|hono\/jwt|hono\/bearer-auth|hono\/basic-auth)$/;
@@ -51,6 +66,10 @@ export function classifyName(name: string, team: TeamSettings): Protection {
   const joined = w.join('');
   if (w.length >= 2 && CHECK_VERBS.has(w[0]) && w.slice(1).some((x) => CHECK_OBJECTS.has(x))) return { auth: true, rateLimit: false };
   if (/loggedin|signedin|loginrequired|authrequired/.test(joined)) return { auth: true, rateLimit: false };
+  // `loadMemberSession`, `attachUserSession`, `loadCurrentUser`: the caller's identity, read from the session
+  if (SESSION_LOADERS.has(w[0]) && ((w.includes('session') && w.some((x) => SESSION_OWNERS.has(x))) || (w.includes('current') && w.some((x) => SESSION_OWNERS.has(x))))) {
+    return { auth: true, rateLimit: false };
+  }
   if (w.some((x) => NOT_AUTH_WORDS.has(x))) return NONE;
   if (w.some((x) => AUTH_WORDS.has(x) || x.endsWith('auth') || x.startsWith('auth'))) return { auth: true, rateLimit: false };
   return NONE;

@@ -3,7 +3,7 @@
  * filter and the one that is the update document; and whether the file strips query operators from input
  * (`mongoose.set('sanitizeFilter', true)`, express-mongo-sanitize), which makes operator injection moot.
  */
-import { T, calleeName, property, type Call, type Node } from './ast';
+import { T, calleeName, property, unwrap, type Call, type Node } from './ast';
 import type { DbCall } from './db-calls';
 import type { ModelContext } from './file-index';
 
@@ -29,6 +29,7 @@ export function mongoQueries(dbCalls: readonly DbCall[]): readonly MongoQuery[] 
     if (db.library !== 'mongoose' && db.library !== 'mongodb') continue;
     const op = db.operation;
     const args = db.call.arguments as Node[];
+    if (bookshelfOptions(args[1])) continue;
     const filterAt = op === 'distinct' ? 1 : FILTER_FIRST.has(op) ? 0 : -1;
     const updateAt = op === 'findByIdAndUpdate' ? 1 : WITH_UPDATE.has(op) ? 1 : -1;
     const filter = filterAt >= 0 ? args[filterAt] : undefined;
@@ -37,6 +38,15 @@ export function mongoQueries(dbCalls: readonly DbCall[]): readonly MongoQuery[] 
   }
   cache.set(dbCalls, out);
   return out;
+}
+
+/**
+ * `ApiKey.findOne({ secret }, { withRelated: ['integration'] })`: Bookshelf's options (an SQL ORM over knex), which a
+ * file importing its models from `../models` cannot be told from Mongoose by the import.
+ */
+function bookshelfOptions(node: Node | undefined): boolean {
+  const n = node ? unwrap(node) : undefined;
+  return n?.type === T.ObjectExpression && (!!property(n, 'withRelated') || !!property(n, 'transacting'));
 }
 
 /**

@@ -123,6 +123,7 @@ export function buildNestModel(ctx: ModelContext, globalGuards: Protection, used
         operationName: name,
         writes: facts.writes,
         verifiesSignature: facts.verifiesSignature,
+        signsIn: facts.signsIn,
         exportName: 'nest',
       });
     }

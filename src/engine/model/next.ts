@@ -46,6 +46,7 @@ function appRoutes(ctx: ModelContext, path: string): Route[] {
       protection: facts.protection,
       writes: facts.writes,
       verifiesSignature: facts.verifiesSignature,
+      signsIn: facts.signsIn,
       exportName: 'next',
     });
   };
@@ -100,6 +101,7 @@ function pagesRoutes(ctx: ModelContext, path: string): Route[] {
       protection: facts.protection,
       writes: facts.writes,
       verifiesSignature: facts.verifiesSignature,
+      signsIn: facts.signsIn,
       exportName: 'next',
     },
   ];

@@ -8,12 +8,14 @@ const AUTH_FLOW_WORDS = new Set([
   'authenticate', 'token', 'refresh', 'refresh-token', 'forgot', 'forgot-password', 'forgot_password', 'reset', 'reset-password', 'password-reset',
   'reset_password', 'password', 'otp', 'verify-otp', 'verify', '2fa', 'mfa', 'totp', 'magic-link', 'magiclink', 'verify-code', 'session', 'sessions',
   'request', 'send', 'resend', 'code', 'email', 'phone', 'sms', 'users', 'user', 'accounts', 'account', 'local', 'credentials',
+  'authentication', 'password_reset', 'invitation', 'invitations', 'invite', 'accept', 'setup',
 ]);
 /** Words that must appear for a path to be an auth endpoint (the rest only qualify them). */
 const AUTH_FLOW_CORE =
-  /^(login|log-in|signin|sign-in|sign_in|signup|sign-up|sign_up|register|registration|authenticate|token|refresh|refresh-token|forgot|forgot-password|forgot_password|reset|reset-password|password-reset|reset_password|otp|verify-otp|2fa|mfa|totp|magic-link|magiclink|verify-code|sessions?|credentials)$/i;
+  /^(login|log-in|signin|sign-in|sign_in|signup|sign-up|sign_up|register|registration|authenticate|token|refresh|refresh-token|forgot|forgot-password|forgot_password|reset|reset-password|password-reset|password_reset|reset_password|otp|verify-otp|2fa|mfa|totp|magic-link|magiclink|verify-code|sessions?|credentials)$/i;
 const OAUTH_PROVIDERS = /^(google|github|gitlab|facebook|apple|microsoft|azure|twitter|x|linkedin|discord|slack|okta|auth0|saml|oidc|sso)$/i;
-const LOGOUT_OR_OAUTH = /^(logout|log-out|signout|sign-out|callback|callbacks|verify-email|confirm-email|confirm|authorize|verify|resend)$/i;
+/** `acs`: a SAML assertion consumer service, where the identity provider posts the signed sign-in. */
+const LOGOUT_OR_OAUTH = /^(logout|log-out|signout|sign-out|callback|callbacks|verify-email|confirm-email|confirm|authorize|verify|resend|acs)$/i;
 const HEALTH = /^(health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|status|version|metrics|heartbeat)$/i;
 const PUBLIC_FORMS = /^(contact|contact-us|newsletter|subscribe|unsubscribe|feedback|waitlist|csp-report|csp-violation)$/i;
 const SENSITIVE =
@@ -59,7 +61,8 @@ export function isWebhookPath(path: string): boolean {
 export function isPublicByNature(path: string): boolean {
   if (isAuthEndpoint(path)) return true;
   const authish = (s: string) => AUTH_FLOW_WORDS.has(s.toLowerCase()) || AUTH_FLOW_CORE.test(s) || OAUTH_PROVIDERS.test(s) || LOGOUT_OR_OAUTH.test(s);
-  if (made(path, authish, (s) => LOGOUT_OR_OAUTH.test(s) || OAUTH_PROVIDERS.test(s))) return true;
+  // `/authentication/setup`, `/authentication/invitation`: the sign-in flow's namespace, public but not all brute-forceable
+  if (made(path, authish, (s) => LOGOUT_OR_OAUTH.test(s) || OAUTH_PROVIDERS.test(s) || /^authentication$/i.test(s))) return true;
   return made(path, (s) => PUBLIC_FORMS.test(s), (s) => PUBLIC_FORMS.test(s));
 }
 

@@ -167,6 +167,8 @@ function memberData(n: TSESTree.MemberExpression, ctx: ModelContext, depth: numb
   if (!own) return undefined;
   const key = !n.computed && n.property.type === T.Identifier ? n.property.name : n.property.type === T.Literal ? String(n.property.value) : undefined;
   if (key === 'length') return undefined;
+  // const file = req.file; file.tempFilePath: still a name the server chose
+  if (key && SERVER_FILE_PROPS.has(key) && /\.files?$/.test(own.source)) return undefined;
   return key ? field(own, key) : { ...own, whole: false };
 }
 

@@ -31,4 +31,6 @@ export interface Route {
   writes?: boolean;
   /** The handler verifies a webhook signature. */
   verifiesSignature?: boolean;
+  /** The handler signs the caller in with credentials (`authService.login(...)`), so it is the auth flow itself. */
+  signsIn?: boolean;
 }

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { T, calleeName, isFunction, memberPath, unwrap, type Node } from './ast';
+import { T, calleeName, isFunction, memberPath, unwrap, walk, type Node } from './ast';
 import type { ModelContext } from './file-index';
 
 const NUMERIC_CALLS = new Set(['Number', 'parseInt', 'parseFloat', 'BigInt', 'Boolean', 'isNaN', 'toFixed', 'getTime', 'valueOf', 'toISOString', 'toUTCString', 'now', 'randomUUID', 'indexOf', 'findIndex', 'includes', 'startsWith', 'endsWith', 'test', 'has']);
@@ -120,6 +120,9 @@ function staticCall(n: TSESTree.CallExpression, ctx: ModelContext, depth: number
     return obj.type === T.Identifier && fixedTable(obj, ctx, depth);
   }
   if (name === 'join' && n.callee.type === T.MemberExpression) return placeholderList(unwrap(n.callee.object), ctx, depth);
+  // `${ids.map(() => '?')}`: an array in a template is joined with commas, so this is a placeholder list too
+  if (name === 'map' && n.callee.type === T.MemberExpression) return placeholderList(n, ctx, depth);
+  if (n.callee.type === T.Identifier) return fixedTextFunction(n.callee, ctx, depth);
   // String(n) of a static value
   if ((name === 'String' || name === 'toString' || name === 'toUpperCase' || name === 'toLowerCase' || name === 'trim') && n.callee.type === T.MemberExpression) return isStaticValue(n.callee.object, ctx, depth + 1);
   if (name === 'String') return isStaticValue(n.arguments[0] as Node | undefined, ctx, depth + 1);
@@ -145,6 +148,25 @@ function placeholderList(n: Node, ctx: ModelContext, depth: number): boolean {
     return false;
   }
   return isStaticValue(n, ctx, depth + 1);
+}
+
+/**
+ * `localtime(type)` where `const localtime = (t) => (t === 'timestamp' ? '' : ", 'localtime'")`: a function of this
+ * file whose every `return` gives fixed text, whatever its arguments.
+ */
+function fixedTextFunction(id: TSESTree.Identifier, ctx: ModelContext, depth: number): boolean {
+  const def = findVariable(ctx.sourceCode.getScope(id), id.name)?.defs[0];
+  let fn: Node | undefined;
+  if (def?.type === 'FunctionName') fn = def.node as Node;
+  else if (def?.type === 'Variable' && (def.parent as TSESTree.VariableDeclaration | null)?.kind === 'const' && def.node.init) fn = unwrap(def.node.init);
+  if (!fn || !isFunction(fn) || fn.async || fn.generator) return false;
+  if (fn.body.type !== T.BlockStatement) return isStaticValue(fn.body, ctx, depth + 1);
+  const returns: TSESTree.ReturnStatement[] = [];
+  walk(fn.body, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === T.ReturnStatement) returns.push(node);
+  });
+  return returns.length > 0 && returns.every((r) => r.argument && isStaticValue(r.argument, ctx, depth + 1));
 }
 
 function returned(block: TSESTree.BlockStatement): Node | undefined {

@@ -3,7 +3,7 @@ import specData from '../../../rules/hardcoded-secret.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel } from '../model';
 import { T, calleeName, memberPath, staticText, unwrap, words, type Node } from '../model/ast';
-import { CREDENTIAL_ARGS, envNameFor, isNotASecretValue, isPlaceholder, tokenFormat, urlPassword } from '../model/credentials';
+import { CREDENTIAL_ARGS, envNameFor, isFieldReference, isNotASecretValue, isPlaceholder, tokenFormat, urlPassword } from '../model/credentials';
 import { cryptoCall } from '../model/crypto-calls';
 import { jwtCall } from '../model/jwt';
 import { isScriptOrTestFile } from '../model/paths';
@@ -165,8 +165,9 @@ export default createRule<Options, MessageIds>({
         logical = q;
         node = q;
       }
-      const holder = holderOf(node) ?? {};
       const format = tokenFormat(value);
+      if (!format && sharedWithPlainKey(node, value)) return;
+      const holder = holderOf(node) ?? {};
       const names = [holder.name, envVar].filter((n): n is string => !!n);
       // `auth: { user, pass }` (nodemailer, got, mongodb): `pass` alone is too vague a name elsewhere.
       const authPass = holder.name === 'pass' && node.parent?.type === T.Property && node.parent.parent?.parent?.type === T.Property && staticKey(node.parent.parent.parent) === 'auth';
@@ -184,7 +185,7 @@ export default createRule<Options, MessageIds>({
       else if (authHeader) what = 'This bearer token';
       else if (holder.signing || (signing && named)) {
         const v = value.trim();
-        if (v === '' || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v) || /^\$\{?\w+\}?$/.test(v) || /^(\.{0,2}\/|~\/)/.test(v) || /\.(pem|key|crt|json)$/i.test(v)) return;
+        if (v === '' || isFieldReference(v) || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v) || /^\$\{?\w+\}?$/.test(v) || /^(\.{0,2}\/|~\/)/.test(v) || /\.(pem|key|crt|json)$/i.test(v)) return;
         if (holder.name && words(v).join('') === words(holder.name).join('')) return;
         what = holder.signing || namedWords.some((w) => /^(jwt|session|cookie|signing|hmac|webhook)$/.test(w)) ? 'This signing key' : namedWords.includes('encryption') || namedWords.includes('cipher') || namedWords.includes('aes') ? 'This encryption key' : 'This secret';
       } else if (holder.credentialEnv || named) {
@@ -234,6 +235,22 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * `{ db_hash: 'core', admin_session_secret: 'core' }`, `{ title: 'string', password: 'string' }`: the same literal
+ * under a key that names no secret (nor a user) makes the object a table of labels (a group, a type), not of credentials.
+ */
+function sharedWithPlainKey(node: Node, value: string): boolean {
+  const p = node.parent;
+  if (p?.type !== T.Property || p.value !== node || p.parent.type !== T.ObjectExpression) return false;
+  return p.parent.properties.some((q) => {
+    if (q === p || q.type !== T.Property) return false;
+    const v = unwrap(q.value as Node);
+    const key = staticKey(q);
+    // `{ user: 'shop', password: 'shop' }` is a default login, not a label
+    return v.type === T.Literal && v.value === value && key !== undefined && secretKind(key) === undefined && !words(key).some((w) => /^(user|username|login|account|email|uid)$/.test(w));
+  });
+}
 
 function staticKey(p: TSESTree.Property): string | undefined {
   if (p.computed) return undefined;

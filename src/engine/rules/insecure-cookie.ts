@@ -66,9 +66,11 @@ function missingFlags(w: CookieWrite): CookieFlag[] {
   return out;
 }
 
+/** `secure` is on: written, or the library's default (cookie-session follows the connection, so HTTPS makes it secure). */
 function secureSet(w: CookieWrite): boolean {
   const p = w.options ? property(w.options, 'secure') : undefined;
-  return !!p && !(p.value.type === T.Literal && p.value.value === false);
+  if (!p) return w.defaults.has('secure') || w.onlyExplicit.has('secure');
+  return !(p.value.type === T.Literal && p.value.value === false);
 }
 
 function listText(flags: string[]): string {
@@ -124,7 +126,7 @@ export default createRule<Options, MessageIds>({
           // the whole options object is spread in from elsewhere: only explicit `false` can be judged
           const flags = missingFlags(w);
           if (flags.length === 0) continue;
-          const cookie = w.api === 'session' ? `${w.nameText} session` : w.nameText && !/[./]/.test(w.nameText) ? `\`${w.nameText}\`` : 'this';
+          const cookie = w.api === 'session' ? `The ${w.nameText} session cookie` : w.nameText && !/[./]/.test(w.nameText) ? `The \`${w.nameText}\` cookie` : 'This cookie';
           const at: Node = call.callee.type === T.MemberExpression ? call.callee.property : call.callee;
           const f = fix(w, flags);
           context.report({

@@ -11,7 +11,7 @@ import { createRule, metaFromSpec } from './create-rule';
 import { FixText } from './fix-text';
 import { teamFromContext } from './team';
 
-type MessageIds = 'insecureJwt' | 'decodeAsAuth' | 'noneAlgorithm' | 'pinAlgorithms' | 'removeNone';
+type MessageIds = 'insecureJwt' | 'unpinnedSecret' | 'decodeAsAuth' | 'noneAlgorithm' | 'pinAlgorithms' | 'removeNone';
 type Options = [];
 
 const spec = specData as RuleSpec;
@@ -33,14 +33,26 @@ function nameOf(fn: Node): string | undefined {
   return undefined;
 }
 
-/** The decoded value is only used for claims that decide nothing: `jwt.decode(t).exp`, `const { exp } = jwtDecode(t)`. */
-function onlyNonAuthClaims(call: TSESTree.CallExpression): boolean {
+/** The decoded value is only used for claims that decide nothing: `jwt.decode(t).exp`, `const { exp } = jwtDecode(t)`, a variable only read for `.exp`. */
+function onlyNonAuthClaims(call: TSESTree.CallExpression, scope?: TSESLint.Scope.Scope): boolean {
   let n: Node = call;
   while (n.parent && (n.parent.type === T.TSAsExpression || n.parent.type === T.TSNonNullExpression || n.parent.type === T.ChainExpression || n.parent.type === T.AwaitExpression)) n = n.parent;
   const p = n.parent;
   if (p?.type === T.MemberExpression && p.object === n && p.property.type === T.Identifier) return NON_AUTH_CLAIMS.has(p.property.name);
   if (p?.type === T.VariableDeclarator && p.id.type === T.ObjectPattern) {
     return p.id.properties.every((prop) => prop.type === T.Property && prop.key.type === T.Identifier && NON_AUTH_CLAIMS.has(prop.key.name));
+  }
+  // const decoded = jwt.verify(t, key); if (typeof decoded !== 'object' || !decoded.exp) …: only when it expires
+  if (p?.type === T.VariableDeclarator && p.id.type === T.Identifier && scope) {
+    const refs = findVariable(scope, p.id.name)?.references.filter((r) => r.identifier !== p.id) ?? [];
+    return (
+      refs.length > 0 &&
+      refs.every((r) => {
+        const u = r.identifier.parent;
+        if (u?.type === T.MemberExpression && u.object === r.identifier && !u.computed && u.property.type === T.Identifier) return NON_AUTH_CLAIMS.has(u.property.name);
+        return u?.type === T.UnaryExpression && u.operator === 'typeof';
+      })
+    );
   }
   return false;
 }
@@ -111,6 +123,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkVerify(jwt: JwtCall): void {
+      // the token is only asked when it expires (a client scheduling its refresh): nothing is trusted on it
+      if (onlyNonAuthClaims(jwt.call, sourceCode.getScope(jwt.call))) return;
       const at = jwt.optionsIndex ?? 2;
       const arg = jwt.call.arguments[at] as Node | undefined;
       if (jwt.library === 'jsonwebtoken' && jwt.call.arguments.length < 2) return;
@@ -123,7 +137,9 @@ export default createRule<Options, MessageIds>({
       const keyNode = jwt.library === 'jsonwebtoken' ? (jwt.call.arguments[1] as Node | undefined) : (property(optionsObject(arg), 'secret')?.value as Node | undefined);
       const s = pinSuggestion(jwt.call, at, keyNode);
       const alg = keyNode && ASYMMETRIC_KEY.test(sourceCode.getText(keyNode)) ? 'RS256' : 'HS256';
-      context.report({ node: jwt.call.callee, messageId: 'insecureJwt', data: { alg }, suggest: s ? [s] : [] });
+      // jsonwebtoken derives the allowed algorithms from the key: a shared secret admits only HS*, so no key confusion
+      const shared = jwt.library === 'jsonwebtoken' && alg === 'HS256' && !!keyNode && !isFunction(unwrap(keyNode));
+      context.report({ node: jwt.call.callee, messageId: shared ? 'unpinnedSecret' : 'insecureJwt', data: { alg }, suggest: s ? [s] : [] });
     }
 
     function verifiesIn(fn: Node, model: FileModel, all: readonly JwtCall[]): boolean {
@@ -133,7 +149,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkDecode(jwt: JwtCall, model: FileModel, all: readonly JwtCall[]): void {
-      if (onlyNonAuthClaims(jwt.call)) return;
+      if (onlyNonAuthClaims(jwt.call, sourceCode.getScope(jwt.call))) return;
       const fn = enclosingFunction(jwt.call);
       if (!fn) return;
       const handlers = model.handlers();

@@ -29,8 +29,8 @@ const NEEDS_QUALIFIER: Record<string, RegExp> = {
   code: /^(verify|verification|otp|sms|email|auth|reset|invite|invitation|confirm|confirmation|login|access|mfa|security|activation|one|recovery|backup|referral|promo|discount|gift|voucher|pairing|device)$/,
 };
 const ID_WORDS = new Set(['id', 'ids', 'uid', 'uuid', 'guid']);
-/** Ids that only correlate logs or tag UI elements. */
-const ID_BENIGN = /^(request|req|trace|span|correlation|log|debug|element|dom|temp|tmp|toast|animation|frame|render|test|mock|fake|dummy|sample|placeholder|instance|worker|client|run|component|widget|react)$/;
+/** Ids that only correlate logs, tag UI elements or name an in-process registration (`subscriberId` to unsubscribe later). */
+const ID_BENIGN = /^(request|req|trace|span|correlation|log|debug|element|dom|temp|tmp|toast|animation|frame|render|test|mock|fake|dummy|sample|placeholder|instance|worker|client|run|component|widget|react|subscriber|listener|handler|consumer)$/;
 /** Names that say the randomness is not about secrecy. */
 const BENIGN_WORDS = new Set([
   'jitter', 'delay', 'backoff', 'retry', 'retries', 'timeout', 'wait', 'sleep', 'ms', 'interval', 'sample', 'sampling', 'sampled', 'rate', 'ratio',
@@ -38,6 +38,8 @@ const BENIGN_WORDS = new Set([
   'index', 'idx', 'weight', 'score', 'mock', 'fake', 'dummy', 'demo', 'seed', 'dice', 'roll', 'latency', 'ttl', 'spread', 'variance', 'pick', 'choose',
   'server', 'upstream', 'replica', 'node', 'host', 'backend', 'target', 'canary', 'experiment', 'variant', 'bucket', 'avatar', 'greeting', 'quote', 'tip',
   'nickname', 'username', 'placeholder', 'example', 'test', 'fixture', 'faker', 'x', 'y', 'z', 'angle', 'speed', 'duration', 'port',
+  // a random minute for a daily job spreads load: `scheduleTokenCleanupJob` picks when, not a token
+  'schedule', 'cron',
 ]);
 const ID_SHAPE = /\.toString\((36|16|32)\)/;
 

@@ -63,7 +63,7 @@ export default createRule<Options, MessageIds>({
             if (!route.verifiesSignature) reportRoute(context, model, route, { messageId: 'unverifiedWebhook', data });
             continue;
           }
-          if (isPublicByNature(route.path)) continue;
+          if (isPublicByNature(route.path) || route.signsIn) continue;
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
           if (route.framework === 'nest') {
             const guard = authGuardToReuse(model);

@@ -22,6 +22,8 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'ALL']);
 
 function isAuthRoute(route: Route): boolean {
   if (!route.methods.some((m) => BODY_METHODS.has(m))) return false;
+  // PUT /users/:id/token behind auth: a signed-in caller rotates a stored token; nothing secret is guessed
+  if (route.protection.auth && route.path !== undefined && /\/:\w+\/tokens?$/.test(route.path)) return false;
   if (route.path !== undefined && isAuthEndpoint(route.path)) return true;
   return !!route.operationName && AUTH_OPERATION.test(route.operationName);
 }

@@ -20,8 +20,8 @@ export const openRedirectSpec = spec;
 
 /** Headers a browser sets itself: an attacker's link cannot choose them for the victim (redirect-back, HTTPS upgrade). */
 const BROWSER_HEADERS = /headers|\.(get|header)\('(referer|referrer|host|origin|x-forwarded-[\w-]+)'\)/i;
-/** A fixed start that pins the host: `/orders/…`, `https://app.example.com/…`, `/search?q=`. */
-const FIXED_HOST = /^(\/[^/\\]|https?:\/\/[^/?#\s]+[/?#])/i;
+/** A fixed start that pins the host: `/orders/…`, `./callback?…` (relative), `https://app.example.com/…`, `/search?q=`. */
+const FIXED_HOST = /^(\/[^/\\]|\.{1,2}\/|https?:\/\/[^/?#\s]+[/?#])/i;
 const GUARD_CALL = /(safe|valid|allow|relative|local|internal|sameorigin|trusted|whitelist)/i;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -87,7 +87,8 @@ export default createRule<Options, MessageIds>({
       return names.some((name) => {
         const n = escape(name);
         return (
-          new RegExp(`${n}\\s*\\.startsWith\\(\\s*['"\`]/['"\`]\\s*\\)|${n}\\s*\\.(origin|host|hostname)\\b\\s*[!=]==?|\\.(includes|has)\\(\\s*${n}(\\.(origin|host|hostname))?\\s*\\)|\\.test\\(\\s*${n}\\s*\\)`).test(text) ||
+          // next.startsWith('/'), or next.startsWith(siteUrl): a configured base URL, not a literal scheme
+          new RegExp(`${n}\\s*\\.startsWith\\(\\s*(['"\`]/['"\`]|[A-Za-z_$][\\w$.]*(\\(\\s*\\))?)\\s*\\)|${n}\\s*\\.(origin|host|hostname)\\b\\s*[!=]==?|\\.(includes|has)\\(\\s*${n}(\\.(origin|host|hostname))?\\s*\\)|\\.test\\(\\s*${n}\\s*\\)`).test(text) ||
           new RegExp(`\\b\\w*${GUARD_CALL.source}\\w*\\(\\s*${n}\\b`, 'i').test(text)
         );
       });

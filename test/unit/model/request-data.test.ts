@@ -23,6 +23,16 @@ function sinks(code: string, fileName?: string): string[] {
 }
 
 describe('model: request data', () => {
+  it('an uploaded file kept in a variable: the temp path is the server\'s, the original name the client\'s', () => {
+    const code = `export async function generateFileData({ req }) {
+  let file = req.file;
+  if (file.tempFilePath) sink(file.tempFilePath);
+  sink(file.path);
+  sink(file.originalname);
+  sink(req.file.tempFilePath);
+}`;
+    assert.deepEqual(sinks(code), ['-', '-', 'req.file.originalname', '-']);
+  });
   it('Express: body, query, params, headers, cookies and what is built from them', () => {
     const code = `import express from 'express';
 const router = express.Router();

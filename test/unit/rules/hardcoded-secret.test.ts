@@ -78,6 +78,45 @@ export const en = {
 `,
     },
     {
+      name: 'a table mapping setting keys to their group or type: the values are labels',
+      filename: 'src/api/serializers/settings-key-mapper.js',
+      code: `
+const keyGroupMapping = {
+  db_hash: 'core',
+  admin_session_secret: 'core',
+  title: 'site',
+  is_private: 'private',
+  password: 'private',
+};
+const keyTypeMapping = {
+  title: 'string',
+  stripe_secret_key: 'string',
+  password: 'string',
+};
+module.exports = (key) => ({ group: keyGroupMapping[key], type: keyTypeMapping[key] });
+`,
+    },
+    {
+      name: 'where a secret lives: a column in a select map, the name of a config key',
+      filename: 'src/services/authentication.ts',
+      code: `
+export class MailEventService {
+  static readonly CONFIG_KEY_PAYLOAD_SIGNING_KEY = 'hostSettings:mailEventsPayloadSigningKey';
+  constructor(private config: { get(key: string): string }) {}
+  signingKey() {
+    return this.config.get(MailEventService.CONFIG_KEY_PAYLOAD_SIGNING_KEY);
+  }
+}
+export async function sessionRecord(knex, token: string) {
+  return knex
+    .select({ user_id: 'u.id', user_email: 'u.email', user_password: 'u.password', share_password: 'd.password' })
+    .from('directus_sessions as s')
+    .where('s.token', token)
+    .first();
+}
+`,
+    },
+    {
       name: 'secret names used as header names, field names and storage keys',
       filename: 'src/clients/partner.ts',
       code: `
@@ -193,6 +232,31 @@ export const token = jwt.sign({ sub: '1' }, 'my-secret');
     },
   ],
   invalid: [
+    {
+      name: 'a default login whose password repeats the user name is still a credential',
+      filename: 'src/db.js',
+      code: `
+const dbConfig = { host: 'db', user: 'shopadmin', password: 'shopadmin' };
+module.exports = dbConfig;
+`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          line: 2,
+          column: 61,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              data: { env: 'DB_PASSWORD' },
+              output: `
+const dbConfig = { host: 'db', user: 'shopadmin', password: process.env.DB_PASSWORD };
+module.exports = dbConfig;
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'jwt.sign with a literal key',
       filename: 'src/auth/tokens.ts',

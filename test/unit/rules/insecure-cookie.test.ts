@@ -4,6 +4,16 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('insecure-cookie', rule, {
   valid: [
     {
+      name: "cookie-session with sameSite: 'none': secure follows the HTTPS connection, so the browser accepts it",
+      filename: 'src/apps/private-blogging/middleware.js',
+      code: `
+const session = require('cookie-session');
+module.exports = function checkIsPrivate(req, res, next) {
+  return session({ name: 'ghost-private', maxAge: 30 * 24 * 60 * 60 * 1000, signed: false, sameSite: 'none' })(req, res, next);
+};
+`,
+    },
+    {
       name: 'express: all three flags',
       filename: 'src/routes/auth.ts',
       code: `
@@ -202,6 +212,36 @@ export function remember(session: string, token: string) {
     },
   ],
   invalid: [
+    {
+      name: "express: sameSite: 'none' without secure is still flagged (no library default makes it secure)",
+      filename: 'src/routes/auth.js',
+      code: `
+router.post('/login', async (req, res) => {
+  const session = await signIn(req.body.email, req.body.password);
+  res.cookie('sid', session.id, { httpOnly: true, sameSite: 'none' });
+  res.status(204).end();
+});
+`,
+      errors: [
+        {
+          messageId: 'insecureCookie',
+          line: 4,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: `
+router.post('/login', async (req, res) => {
+  const session = await signIn(req.body.email, req.body.password);
+  res.cookie('sid', session.id, { httpOnly: true, sameSite: 'lax', secure: true });
+  res.status(204).end();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'express: no options at all',
       filename: 'src/routes/auth.ts',

@@ -169,6 +169,25 @@ export const issue = (sub: string) => jwt.sign({ sub }, process.env.JWT_SECRET!,
 `,
     },
     {
+      name: 'a service token checked only for when it expires, to refresh it in time',
+      filename: 'src/services/tinybird/TinybirdService.js',
+      code: `
+const jwt = require('jsonwebtoken');
+class TinybirdService {
+  _isJWTExpired(token, bufferSeconds = 300) {
+    try {
+      const decoded = jwt.verify(token, this.config.adminToken);
+      if (typeof decoded !== 'object' || !decoded.exp) return true;
+      return decoded.exp - Math.floor(Date.now() / 1000) < bufferSeconds;
+    } catch (error) {
+      return true;
+    }
+  }
+}
+module.exports = TinybirdService;
+`,
+    },
+    {
       name: 'a test file',
       filename: 'src/auth/auth.spec.ts',
       code: `
@@ -191,7 +210,7 @@ export function requireAuth(req, res, next) {
 `,
       errors: [
         {
-          messageId: 'insecureJwt',
+          messageId: 'unpinnedSecret',
           line: 5,
           column: 14,
           suggestions: [
@@ -254,7 +273,7 @@ module.exports = function socketAuth(socket, next) {
 `,
       errors: [
         {
-          messageId: 'insecureJwt',
+          messageId: 'unpinnedSecret',
           line: 5,
           column: 3,
           suggestions: [

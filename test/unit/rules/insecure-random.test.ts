@@ -4,6 +4,33 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('insecure-random', rule, {
   valid: [
     {
+      name: 'a random time of day for a cleanup job, to spread the load',
+      filename: 'src/services/members/jobs/index.js',
+      code: `
+const jobsService = require('../../jobs');
+module.exports = {
+  async scheduleTokenCleanupJob() {
+    const s = Math.floor(Math.random() * 60);
+    const m = Math.floor(Math.random() * 60);
+    const h = Math.floor(Math.random() * 24);
+    jobsService.addJob({ at: \`\${s} \${m} \${h} * * *\`, job: require('path').resolve(__dirname, 'clean-tokens.js'), name: 'clean-tokens' });
+  },
+};
+`,
+    },
+    {
+      name: 'an in-process subscriber id, kept to unsubscribe when the stream closes',
+      filename: 'src/api/admin/workflows/subscribe/route.ts',
+      code: `
+export const GET = async (req, res) => {
+  const engine = req.scope.resolve('workflows');
+  const subscriberId = '__sub__' + Math.random().toString(36).substring(2, 9);
+  req.on('close', () => engine.unsubscribe({ workflowId: req.params.workflow_id, subscriberOrId: subscriberId }));
+  await engine.subscribe({ workflowId: req.params.workflow_id, subscriber: (data) => res.write(JSON.stringify(data)), subscriberId });
+};
+`,
+    },
+    {
       name: 'jittered exponential backoff',
       filename: 'src/lib/retry.ts',
       code: `

@@ -6,6 +6,128 @@ const teamPublicShare = { backendCoach: { file: { publicRoutes: ['/share/:token'
 
 ruleTester().run('missing-auth-check', rule, {
   valid: [
+    // Express: the admin front end's page, served beside its static files; its API has its own auth.
+    {
+      filename: 'src/app.js',
+      code: `
+import express from 'express';
+import path from 'node:path';
+export function createApp(adminPath, html) {
+  const app = express();
+  const sendHtml = (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.send(html);
+  };
+  app.get('/admin', sendHtml);
+  app.use('/admin', express.static(path.join(adminPath, '..')));
+  app.use('/admin/*', sendHtml);
+  return app;
+}
+`,
+    },
+    // Express: a route registrar for plugins; the path is whatever the plugin asks for, so nothing can be judged here.
+    {
+      filename: 'src/extensions/sandbox/register-route.js',
+      code: `
+import express from 'express';
+export function registerRouteGenerator(endpointName, endpointRouter) {
+  const router = express.Router();
+  endpointRouter.use(\`/\${endpointName}\`, router);
+  return (path, method, handler) => {
+    if (method === 'POST') router.post(path, handler);
+    if (method === 'DELETE') router.delete(path, handler);
+  };
+}
+`,
+    },
+    // Express: the sign-in and invitation flow under /authentication, rate limited but public by design.
+    {
+      filename: 'src/web/api/admin/routes.js',
+      code: `
+const express = require('express');
+const { http } = require('../framework');
+const api = require('../../api').endpoints;
+const shared = require('../shared');
+
+const router = express.Router();
+router.post('/authentication/password_reset', shared.middleware.brute.globalReset, http(api.authentication.generateResetToken));
+router.put('/authentication/password_reset', shared.middleware.brute.globalBlock, http(api.authentication.resetPassword));
+router.post('/authentication/invitation', http(api.authentication.acceptInvitation));
+router.post('/authentication/setup', http(api.authentication.setup));
+module.exports = router;
+`,
+    },
+    // Express: a middleware whose name marks the route public on purpose.
+    {
+      filename: 'src/web/api/admin/routes.js',
+      code: `
+const express = require('express');
+const mw = require('./middleware');
+const router = express.Router();
+router.post('/mail_events', mw.publicAdminApi, http(api.mailEvents.add));
+module.exports = router;
+`,
+    },
+    // Express: a router-level middleware that loads the member from the session before the comment routes.
+    {
+      filename: 'src/web/comments/routes.js',
+      code: `
+const express = require('express');
+const membersService = require('../../services/members');
+module.exports = function commentRoutes() {
+  const router = express.Router();
+  router.use(membersService.middleware.loadMemberSession);
+  router.post('/', http(api.commentsMembers.add));
+  router.delete('/:id', http(api.commentsMembers.destroy));
+  return router;
+};
+`,
+    },
+    // Express: a Stripe webhook given the raw body, its handler (which checks the signature) kept in another module.
+    {
+      filename: 'src/web/members/app.js',
+      code: `
+const express = require('express');
+const bodyParser = require('body-parser');
+const stripeService = require('../../services/stripe');
+const app = express();
+app.post('/webhooks/stripe', bodyParser.raw({ type: 'application/json' }), stripeService.webhookController.handle.bind(stripeService.webhookController));
+module.exports = app;
+`,
+    },
+    // Express: an auth driver's router whose handler is the sign-in itself (mounted under /auth/login elsewhere).
+    {
+      filename: 'src/auth/drivers/local.js',
+      code: `
+import { Router } from 'express';
+import { AuthenticationService } from '../../services/authentication.js';
+export function createLocalAuthRouter(provider) {
+  const router = Router();
+  router.post('/', asyncHandler(async (req, res, next) => {
+    const authenticationService = new AuthenticationService({ schema: req.schema });
+    const { accessToken, expires } = await authenticationService.login(provider, req.body);
+    res.locals.payload = { data: { access_token: accessToken, expires } };
+    return next();
+  }), respond);
+  return router;
+}
+`,
+    },
+    // Express: a SAML assertion consumer service, where the identity provider posts the signed sign-in.
+    {
+      filename: 'src/auth/drivers/saml.js',
+      code: `
+import express, { Router } from 'express';
+export function createSAMLAuthRouter(providerName) {
+  const router = Router();
+  router.post('/acs', express.urlencoded({ extended: false }), async (req, res) => {
+    const { extract } = await sp.parseLoginResponse(idp, 'post', req);
+    res.redirect(await finishLogin(providerName, extract));
+  });
+  return router;
+}
+`,
+    },
     // Express: auth middleware in the route's own chain.
     {
       filename: 'src/routes/orders.ts',
@@ -1100,6 +1222,49 @@ export default router;
     },
   ],
   invalid: [
+    // Express: static files under /admin make only the page itself public, not an API route below it.
+    {
+      filename: 'src/app.js',
+      code: `
+import express from 'express';
+const app = express();
+app.use('/admin', express.static('admin-dist'));
+app.get('/admin/users', async (req, res) => {
+  res.json(await User.findAll());
+});
+export default app;
+`,
+      errors: [{ messageId: 'missingAuthCheck', line: 5, column: 5, suggestions: [] }],
+    },
+    // Express: `loadUser` as in Express's guide loads the user named by the path, not the caller.
+    {
+      filename: 'src/routes/users.js',
+      code: `
+const express = require('express');
+const router = express.Router();
+router.delete('/users/:id', loadUser, async (req, res) => {
+  await req.loadedUser.destroy();
+  res.sendStatus(204);
+});
+module.exports = router;
+`,
+      errors: [{ messageId: 'missingAuthCheck', line: 4, column: 8, suggestions: [] }],
+    },
+    // Express: a raw body is no signature check when the handler is right here and never checks one.
+    {
+      filename: 'src/routes/webhooks.js',
+      code: `
+const express = require('express');
+const router = express.Router();
+router.post('/webhooks/stripe', express.raw({ type: 'application/json' }), async (req, res) => {
+  const event = JSON.parse(req.body.toString());
+  await markPaid(event.data.object.id);
+  res.json({ received: true });
+});
+module.exports = router;
+`,
+      errors: [{ messageId: 'unverifiedWebhook', data: { method: 'POST', path: '/webhooks/stripe' }, line: 4, column: 8, suggestions: [] }],
+    },
     // Express: a delete with no auth, while the file imports requireAuth.
     {
       filename: 'src/routes/orders.ts',

@@ -4,6 +4,19 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('missing-rate-limit', rule, {
   valid: [
     {
+      name: 'a signed-in admin rotating a user\'s stored token guesses nothing',
+      filename: 'src/web/api/admin/routes.js',
+      code: `
+const express = require('express');
+const mw = require('./middleware');
+const router = express.Router();
+router.put('/users/:id/token', mw.authAdminApi, http(api.users.regenerateToken));
+router.post('/authentication/setup', http(api.authentication.setup));
+router.post('/authentication/invitation', http(api.authentication.acceptInvitation));
+module.exports = router;
+`,
+    },
+    {
       name: 'Express router: express-rate-limit limiter defined in the file and put on the login route',
       filename: 'src/routes/auth.routes.ts',
       code: `
@@ -874,6 +887,42 @@ export default otpRoutes;
     },
   ],
   invalid: [
+    {
+      name: 'a password_reset route (snake case) without a limiter',
+      filename: 'src/routes/auth.js',
+      code: `
+const express = require('express');
+const router = express.Router();
+router.post('/authentication/password_reset', async (req, res) => {
+  await sendResetEmail(req.body.email);
+  res.sendStatus(204);
+});
+module.exports = router;
+`,
+      errors: [
+        {
+          messageId: 'missingRateLimit',
+          line: 4,
+          column: 8,
+          suggestions: [
+            {
+              messageId: 'defineLimiter',
+              output: `
+const express = require('express');
+const rateLimit = require('express-rate-limit');
+const router = express.Router();
+const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 5, standardHeaders: 'draft-7', legacyHeaders: false });
+router.post('/authentication/password_reset', loginLimiter, async (req, res) => {
+  await sendResetEmail(req.body.email);
+  res.sendStatus(204);
+});
+module.exports = router;
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'Express TS router without a limiter: define one with express-rate-limit, adding the import',
       filename: 'src/routes/auth.routes.ts',

@@ -4,6 +4,33 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('open-redirect', rule, {
   valid: [
     {
+      name: 'a referrer kept only when it starts with the site URL',
+      filename: 'src/services/members/middleware.js',
+      code: `
+const urlUtils = require('../../../shared/url-utils');
+async function createSessionFromMagicLink(req, res) {
+  const referrer = req.query.r;
+  const siteUrl = urlUtils.getSiteUrl();
+  if (referrer && referrer.startsWith(siteUrl)) {
+    const redirectUrl = new URL(referrer);
+    redirectUrl.searchParams.set('success', 'true');
+    return res.redirect(redirectUrl.href);
+  }
+  return res.redirect(siteUrl);
+}
+module.exports = { createSessionFromMagicLink };
+`,
+    },
+    {
+      name: 'form fields moved into the query string of a fixed relative path',
+      filename: 'src/auth/drivers/oauth2.js',
+      code: `
+router.post('/callback', express.urlencoded({ extended: false }), (req, res) => {
+  res.redirect(303, \`./callback?\${new URLSearchParams(req.body)}\`);
+});
+`,
+    },
+    {
       name: 'local path checked with startsWith',
       filename: 'src/routes/auth.ts',
       code: `
@@ -133,6 +160,36 @@ app.get('/go', (c) => {
     },
   ],
   invalid: [
+    {
+      name: 'a literal scheme prefix is no allow-list',
+      filename: 'src/routes/auth.js',
+      code: `
+router.get('/continue', (req, res) => {
+  const next = req.query.next;
+  if (next.startsWith('https')) return res.redirect(next);
+  res.redirect('/');
+});
+`,
+      errors: [
+        {
+          messageId: 'openRedirect',
+          line: 4,
+          column: 53,
+          suggestions: [
+            {
+              messageId: 'onlyLocalPaths',
+              output: `
+router.get('/continue', (req, res) => {
+  const next = req.query.next;
+  if (next.startsWith('https')) return res.redirect((typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\\\') ? next : '/'));
+  res.redirect('/');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'Express redirect to a query value',
       filename: 'src/routes/auth.ts',

@@ -36,6 +36,38 @@ router.get('/users', async (req, res) => {
 `,
     },
     {
+      name: 'knex whereRaw with an IN list of ? placeholders, the list stringified without join',
+      filename: 'src/services/users.js',
+      code: `
+export class UsersService {
+  async emailsTaken(emails) {
+    const rows = await this.knex
+      .select('email')
+      .from('directus_users')
+      .whereRaw(\`LOWER(??) IN (\${emails.map(() => '?')})\`, ['email', ...emails]);
+    return rows.length > 0;
+  }
+}
+`,
+    },
+    {
+      name: 'knex.raw with a fragment from a local helper that only ever returns fixed text',
+      filename: 'src/database/helpers/fn/sqlite.js',
+      code: `
+const localtime = (columnType) => {
+  if (columnType === 'timestamp') {
+    return '';
+  }
+  return \`, 'localtime'\`;
+};
+export class FnHelperSQLite {
+  year(table, column, options) {
+    return this.knex.raw(\`CAST(strftime('%Y', ??.?? / 1000, 'unixepoch'\${localtime(options?.type)}) AS INTEGER)\`, [table, column]);
+  }
+}
+`,
+    },
+    {
       name: 'mysql2: ? placeholders with execute',
       filename: 'src/routes/orders.js',
       code: `
@@ -185,6 +217,20 @@ export async function up(knex, tableName) {
     },
   ],
   invalid: [
+    {
+      name: 'a local helper that wraps its argument in quotes is not fixed text',
+      filename: 'src/routes/users.js',
+      code: `
+const quoted = (value) => {
+  if (!value) return "''";
+  return \`'\${value}'\`;
+};
+router.get('/users', async (req, res) => {
+  res.json(await knex.raw(\`SELECT id FROM users WHERE email = \${quoted(req.query.email)}\`));
+});
+`,
+      errors: [{ messageId: 'nonConstant', line: 7, column: 27 }],
+    },
     {
       name: 'Express + pg: template with req.query, rewritten to $1',
       filename: 'src/routes/users.ts',
