@@ -25,6 +25,7 @@ export default tseslint.config(
   },
   { files: ['src/cli/**/*.ts', 'test/**/*.ts', 'esbuild.mjs'], rules: { 'no-console': 'off' } },
   { files: ['esbuild.mjs', 'test/e2e/**/*.mjs', 'test/integration/**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['test/bench/**/*.mjs'], languageOptions: { globals: { ...globals.node } }, rules: { 'no-console': 'off' } },
   // Playwright evaluates some callbacks in the page.
   { files: ['test/e2e/**/*.mjs', 'test/integration/**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } }, rules: { 'no-console': 'off' } },
 );
