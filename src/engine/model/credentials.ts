@@ -57,6 +57,8 @@ export function isPlaceholder(value: string): boolean {
   if (/^\$\{?\w+\}?$/.test(v) || /^\{\{.*\}\}$/.test(v) || /^<[^>]+>$/.test(v) || /^%\w+%$/.test(v) || /^\[[^\]]+\]$/.test(v)) return true;
   if (/^(your|my|insert|enter|put|add|replace|set)[-_ ]/i.test(v) || /[-_ ](here|goes[-_ ]here)$/i.test(v)) return true;
   if (/example|placeholder|changeme|change[-_]me|replace[-_]?me|dummy|redacted/i.test(v)) return true;
+  // Node-RED's public OAuth clients: `{ id: 'node-red-editor', secret: 'not_available' }`
+  if (/^(not[-_ ]?(available|applicable|set|used|needed|required|provided|configured)|n\/a|unused|unset|empty|disabled)$/i.test(v)) return true;
   const w = words(v);
   return w.length > 0 && w.every((x) => PLACEHOLDER_WORDS.test(x));
 }

@@ -224,6 +224,12 @@ export function buildExpressModel(ctx: ModelContext): ExpressModel {
           continue;
         }
       }
+      // app.use('/account', accountApp.handlers) with `import * as accountApp from './app-account.js'`
+      const member = namespaceMember(a, ctx);
+      if (member) {
+        mountFacts.push({ source: member.source, imported: member.imported, prefix, parentExport: parentExportOf(router), ...inherited(router, prefix, chain, pos) });
+        continue;
+      }
       const inlineRequire = requireCall(a);
       if (inlineRequire) {
         mountFacts.push({ source: inlineRequire, imported: 'default', prefix, parentExport: parentExportOf(router), ...inherited(router, prefix, chain, pos) });
@@ -324,6 +330,15 @@ function mountedRouterName(node: Node): string | undefined {
     if (o.type === T.Identifier) return o.name;
   }
   return undefined;
+}
+
+/** `routes.users` where `routes` is a namespace import or a `require`d module: the module's export `users`. */
+function namespaceMember(node: Node, ctx: ModelContext): { source: string; imported: string } | undefined {
+  if (node.type !== T.MemberExpression || node.computed || node.property.type !== T.Identifier) return undefined;
+  const obj = unwrap(node.object);
+  const ref = obj.type === T.Identifier ? ctx.index.imports.get(obj.name) : undefined;
+  if (!ref || !ref.source.startsWith('.') || (ref.imported !== '*' && ref.imported !== 'default')) return undefined;
+  return { source: ref.source, imported: node.property.name };
 }
 
 function requireCall(node: Node): string | undefined {

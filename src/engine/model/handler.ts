@@ -75,3 +75,38 @@ export function handlerFacts(handler: Node | undefined, ctx: ModelContext): Hand
   const signed: Protection = { auth: verifiesSignature, rateLimit: false };
   return { protection: merge(merge(wrapped, inspectBody(fn, ctx)), signed), writes, verifiesSignature, signsIn };
 }
+
+/** A value that is one instance-wide bit: `count > 0`, `!list.length`, `true`, or an object of fixed texts (`{ error: 'Failed' }`). */
+function isFlagOrFixed(node: Node): boolean {
+  const n = unwrap(node);
+  if (n.type === T.Literal) return true;
+  if (n.type === T.BinaryExpression) return /^(===|!==|==|!=|<|<=|>|>=)$/.test(n.operator);
+  if (n.type === T.UnaryExpression) return n.operator === '!';
+  if (n.type === T.ObjectExpression) return n.properties.every((p) => p.type === T.Property && unwrap(p.value as Node).type === T.Literal);
+  return false;
+}
+
+/**
+ * The handler reads nothing from the request and answers only yes or no (`res.json(ownerCount > 0)`): the same single
+ * bit for every caller, no record of anyone's (a sign-in page asking whether the instance has an owner yet).
+ */
+export function answersOnlyFlag(handler: Node | undefined, ctx: ModelContext): boolean {
+  const fn = resolveFunction(handler, ctx);
+  if (!fn || !isFunction(fn)) return false;
+  const req = fn.params[0];
+  if (req && req.type === T.Identifier) {
+    const used = findVariable(ctx.sourceCode.getScope(fn), req.name)?.references.length ?? 0;
+    if (used > 0) return false;
+  } else if (req) return false;
+  let answers = 0;
+  let other = false;
+  walk(fn, (node) => {
+    if (node.type !== T.CallExpression || node.callee.type !== T.MemberExpression) return undefined;
+    const name = memberPath(node.callee).pop();
+    if (!name || !/^(json|send|jsonp|end)$/.test(name)) return undefined;
+    answers++;
+    if (node.arguments.some((a) => a.type === T.SpreadElement || !isFlagOrFixed(a))) other = true;
+    return undefined;
+  });
+  return answers > 0 && !other;
+}

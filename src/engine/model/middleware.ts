@@ -81,6 +81,8 @@ const AUTH_CALLS = new Set([
   'isAuthenticated', 'getServerAuthSession', 'verifyIdToken', 'verifySessionCookie', 'getKindeServerSession', 'getIronSession',
   'withIronSessionApiRoute', 'withApiAuthRequired', 'getAccessToken',
 ]);
+/** A handler that checks the caller's password itself (`if (!checkPassword(req.body.password)) return res.status(400)…`). Not `validatePassword`: that is often a strength check. */
+const PASSWORD_CHECK = /^(check|verify|compare)(User|Admin|Owner|Server|Current|Account)?Password$/;
 const USER_PROPS = new Set(['user', 'auth', 'userId', 'currentUser', 'principal', 'claims', 'jwtPayload']);
 
 /** Calls inside a limiter middleware or handler that consume a rate-limit budget: `limiter.consume(ip)`, `ratelimit.limit(ip)`. */
@@ -212,7 +214,7 @@ export function inspectBody(fn: Node, ctx: ClassifyContext): Protection {
       if (answersUnauthorized(node.arguments as Node[])) auth = true;
       if (name) {
         if (isLimiterCall(path, owner, ctx)) rateLimit = true;
-        else if (AUTH_CALLS.has(name) || (name === 'verify' && path.some((p) => /jwt|token|jose/i.test(p)))) auth = true;
+        else if (AUTH_CALLS.has(name) || (name === 'verify' && path.some((p) => /jwt|token|jose/i.test(p))) || PASSWORD_CHECK.test(name)) auth = true;
         else {
           const p = classifyName(name, ctx.team);
           if (p.auth && !/^(passport)$/.test(name)) auth = true;

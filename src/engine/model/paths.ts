@@ -16,6 +16,10 @@ const AUTH_FLOW_CORE =
 const OAUTH_PROVIDERS = /^(google|github|gitlab|facebook|apple|microsoft|azure|twitter|x|linkedin|discord|slack|okta|auth0|saml|oidc|sso)$/i;
 /** `acs`: a SAML assertion consumer service, where the identity provider posts the signed sign-in. */
 const LOGOUT_OR_OAUTH = /^(logout|log-out|signout|sign-out|callback|callbacks|verify-email|confirm-email|confirm|authorize|verify|resend|acs)$/i;
+/** What the sign-in page asks before anyone is signed in: `/login-methods`, `/auth-providers`. */
+const SIGN_IN_OPTIONS = /^(login|signin|sign-in|auth|sso)[-_](methods?|providers?|options|types?)$/i;
+/** A first-run setup that creates the first owner: nobody exists yet to sign in (it must refuse once done). */
+const FIRST_RUN = /^(bootstrap|needs-bootstrap)$/i;
 const HEALTH = /^(health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|status|version|metrics|heartbeat)$/i;
 const PUBLIC_FORMS = /^(contact|contact-us|newsletter|subscribe|unsubscribe|feedback|waitlist|csp-report|csp-violation)$/i;
 const SENSITIVE =
@@ -63,7 +67,11 @@ export function isPublicByNature(path: string): boolean {
   const authish = (s: string) => AUTH_FLOW_WORDS.has(s.toLowerCase()) || AUTH_FLOW_CORE.test(s) || OAUTH_PROVIDERS.test(s) || LOGOUT_OR_OAUTH.test(s);
   // `/authentication/setup`, `/authentication/invitation`: the sign-in flow's namespace, public but not all brute-forceable
   if (made(path, authish, (s) => LOGOUT_OR_OAUTH.test(s) || OAUTH_PROVIDERS.test(s) || /^authentication$/i.test(s))) return true;
-  return made(path, (s) => PUBLIC_FORMS.test(s), (s) => PUBLIC_FORMS.test(s));
+  if (made(path, (s) => PUBLIC_FORMS.test(s), (s) => PUBLIC_FORMS.test(s))) return true;
+  const segs = meaningful(path);
+  const last = segs[segs.length - 1];
+  // `/account/login-methods`, `/account/needs-bootstrap`: under an account router, but asked before anyone signs in
+  return !!last && (SIGN_IN_OPTIONS.test(last) || FIRST_RUN.test(last)) && segs.slice(0, -1).every((s) => AUTH_FLOW_WORDS.has(s.toLowerCase()) || /^(admin|server|instance)$/i.test(s));
 }
 
 /** Admin, account, orders, payments, a user by id…: data a stranger must not read. */

@@ -206,6 +206,8 @@ function callData(n: TSESTree.CallExpression, ctx: ModelContext, depth: number):
     if (/(searchParams|formData)$/i.test(memberPath(owner).join('.'))) return { source: `${memberPath(n.callee).join('.')}(${argText(n)})`, stringOnly: true, validated: false, whole: false };
     return undefined;
   }
+  const built = builderData(n, ctx, depth);
+  if (built) return built;
   const full = path.join('.');
   const owner = path[path.length - 2];
   if (VALIDATORS.has(name) && !(owner && NOT_VALIDATORS.test(owner))) {
@@ -228,6 +230,52 @@ function callData(n: TSESTree.CallExpression, ctx: ModelContext, depth: number):
     }
   }
   return undefined;
+}
+
+/** Calls that only put their arguments together: a path or a string built from them, nothing removed. */
+const BUILDS = /^(join|resolve|String|concat)$/;
+
+/**
+ * `getPathForUserFile(req.headers['x-file-id'])` where this file declares
+ * `function getPathForUserFile(id) { return join(ROOT, \`file-${id}.blob\`); }`: a local helper whose one
+ * `return` only builds a string or a path around its parameter hands the client's text straight back.
+ */
+function builderData(n: TSESTree.CallExpression, ctx: ModelContext, depth: number): RequestData | undefined {
+  if (n.callee.type !== T.Identifier || n.arguments.length === 0) return undefined;
+  const def = findVariable(ctx.sourceCode.getScope(n), n.callee.name)?.defs[0]?.node as Node | undefined;
+  const fn = def?.type === T.FunctionDeclaration ? def : def?.type === T.VariableDeclarator && def.init ? unwrap(def.init) : undefined;
+  if (!fn || (fn.type !== T.FunctionDeclaration && fn.type !== T.ArrowFunctionExpression && fn.type !== T.FunctionExpression)) return undefined;
+  let returned: Node | undefined;
+  if (fn.body.type !== T.BlockStatement) returned = fn.body;
+  else if (fn.body.body.length === 1 && fn.body.body[0].type === T.ReturnStatement) returned = fn.body.body[0].argument ?? undefined;
+  if (!returned) return undefined;
+  for (let i = 0; i < fn.params.length && i < n.arguments.length; i++) {
+    const param = fn.params[i];
+    if (param.type !== T.Identifier) continue;
+    const variable = findVariable(ctx.sourceCode.getScope(returned), param.name);
+    const passes = variable?.references.some((r) => r.identifier.range[0] >= returned!.range[0] && r.identifier.range[1] <= returned!.range[1] && onlyBuilt(r.identifier, returned!));
+    if (!passes) continue;
+    const s = requestData(n.arguments[i] as Node, ctx, depth + 1);
+    if (s) return asString(s);
+  }
+  return undefined;
+}
+
+/** Between `id` and `top` there are only templates, `+` and path joins: the value is spliced in as it came. */
+function onlyBuilt(id: Node, top: Node): boolean {
+  for (let cur: Node = id; cur !== top; ) {
+    const p = cur.parent as Node | undefined;
+    if (!p) return false;
+    const ok =
+      p.type === T.TemplateLiteral ||
+      (p.type === T.BinaryExpression && p.operator === '+') ||
+      (p.type === T.CallExpression && p.arguments.includes(cur as TSESTree.CallExpressionArgument) && BUILDS.test(calleeName(p) ?? '')) ||
+      p.type === T.TSAsExpression ||
+      p.type === T.TSNonNullExpression;
+    if (!ok) return false;
+    cur = p;
+  }
+  return true;
 }
 
 function argText(n: TSESTree.CallExpression): string {

@@ -27,6 +27,13 @@ const SIGNING_QUALIFIER = /^(jwt|session|cookie|signing|hmac|encryption|encrypt|
 const ENV_READ = /^(process\.env|import\.meta\.env|Bun\.env|Deno\.env|env)(\.|$)/;
 const CONFIG_GET = /^(get|getOrThrow|getString)$/;
 
+/** `{ id: 'node-red-editor', secret: '…' }`: the secret of a registered client, a credential it presents, not a signing key. */
+function isClientRecord(node: Node): boolean {
+  const prop = node.parent;
+  if (prop?.type !== T.Property || prop.parent?.type !== T.ObjectExpression) return false;
+  return prop.parent.properties.some((p) => p !== prop && p.type === T.Property && /^(id|clientId|client_id|appId|app_id)$/.test(staticKey(p) ?? ''));
+}
+
 interface Holder {
   /** The name the value is kept under (`JWT_SECRET`, `password`), when there is one. */
   name?: string;
@@ -178,7 +185,7 @@ export default createRule<Options, MessageIds>({
       const named = kinds.length > 0 && !pinOnly;
       const signing =
         holder.signing === true ||
-        (named && namedWords.some((w) => SIGNING.test(w)) && !namedWords.some((w) => /^(client|consumer|access|api)$/.test(w))) ||
+        (named && namedWords.some((w) => SIGNING.test(w)) && !namedWords.some((w) => /^(client|consumer|access|api)$/.test(w)) && !isClientRecord(node)) ||
         (named && namedWords.some((w) => SIGNING_QUALIFIER.test(w)) && namedWords.some((w) => w === 'key' || w === 'secret'));
       let what: string | undefined;
       if (format) what = `This ${format.what.replace(/^an? /, '')}`;

@@ -148,10 +148,24 @@ export default createRule<Options, MessageIds>({
       return model.ctx.index.calls.some((c) => c.range[0] >= fn.range[0] && c.range[1] <= fn.range[1] && /^verify|Verify/.test(calleeName(c) ?? ''));
     }
 
+    /** `await this.auth.authenticate(token)` before `decodeJwt(token)`: the same token was checked first, the decode only reads its claims. */
+    function checkedBefore(jwt: JwtCall, fn: Node, model: FileModel): boolean {
+      const token = jwt.call.arguments[0];
+      if (!token || token.type === T.SpreadElement) return false;
+      const text = sourceCode.getText(token);
+      return model.ctx.index.calls.some(
+        (c) =>
+          c.range[0] >= fn.range[0] &&
+          c.range[1] <= jwt.call.range[0] &&
+          /^(authenticate|validate|introspect)/i.test(calleeName(c) ?? '') &&
+          c.arguments.some((a) => a.type !== T.SpreadElement && sourceCode.getText(a) === text),
+      );
+    }
+
     function checkDecode(jwt: JwtCall, model: FileModel, all: readonly JwtCall[]): void {
       if (onlyNonAuthClaims(jwt.call, sourceCode.getScope(jwt.call))) return;
       const fn = enclosingFunction(jwt.call);
-      if (!fn) return;
+      if (!fn || checkedBefore(jwt, fn, model)) return;
       const handlers = model.handlers();
       const handler = handlers.enclosing(jwt.call);
       const name = nameOf(fn);

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import specData from '../../../rules/missing-auth-check.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel, type Route } from '../model';
+import { answersOnlyFlag } from '../model/handler';
 import { isHealthPath, isPublicByNature, isSensitivePath, isWebhookPath } from '../model/paths';
 import { WRITE_METHODS } from '../model/route';
 import { createRule, metaFromSpec } from './create-rule';
@@ -55,7 +56,7 @@ export default createRule<Options, MessageIds>({
           if (team.publicRoutes.some((re) => re.test(route.path!))) continue;
           if (!needsAuth(route)) {
             // GET /:id on a router another file may mount under /orders: the workspace scan decides.
-            if (!isPublicByNature(route.path)) recordConditional(model, route, spec.id, 'missingAuthCheck');
+            if (!isPublicByNature(route.path) && !answersOnlyFlag(route.handler, model.ctx)) recordConditional(model, route, spec.id, 'missingAuthCheck');
             continue;
           }
           const data = { method: methodLabel(route), path: route.path };

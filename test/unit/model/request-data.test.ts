@@ -23,6 +23,20 @@ function sinks(code: string, fileName?: string): string[] {
 }
 
 describe('model: request data', () => {
+  it('a local helper whose one return builds a string or path around its parameter hands the request data back', () => {
+    const code = `import { join } from 'node:path';
+function pathFor(id) { return join(ROOT, \`file-\${id}.blob\`); }
+const keyFor = (id) => 'user:' + id;
+function clean(id) { return id.replace(/[^a-z0-9]/g, ''); }
+function lookup(id) { const row = db.get(id); return row.path; }
+router.get('/f/:id', (req, res) => {
+  sink(pathFor(req.params.id));
+  sink(keyFor(req.query.id));
+  sink(clean(req.params.id));
+  sink(lookup(req.params.id));
+});`;
+    assert.deepEqual(sinks(code), ['req.params.id !s', 'req.query.id !s', '-', '-']);
+  });
   it('an uploaded file kept in a variable: the temp path is the server\'s, the original name the client\'s', () => {
     const code = `export async function generateFileData({ req }) {
   let file = req.file;

@@ -4,6 +4,23 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('hardcoded-secret', rule, {
   valid: [
     {
+      name: "a public OAuth client's secret spelled 'not_available' is a stand-in, not a credential (Node-RED)",
+      filename: 'lib/auth/clients.js',
+      code: `
+const clients = [
+  { id: 'node-red-editor', secret: 'not_available' },
+  { id: 'node-red-admin', secret: 'not_available' },
+];
+function ensureClientSecret(req, res, next) {
+  if (!req.body.client_secret) {
+    req.body.client_secret = 'not_available';
+  }
+  next();
+}
+module.exports = { clients, ensureClientSecret };
+`,
+    },
+    {
       name: 'lookup tables and messages about secrets are not secrets',
       filename: 'src/security/names.ts',
       code: `
@@ -232,6 +249,31 @@ export const token = jwt.sign({ sub: '1' }, 'my-secret');
     },
   ],
   invalid: [
+    {
+      name: "a registered client's real secret is still a credential",
+      filename: 'src/auth/clients.js',
+      code: `
+const clients = [{ id: 'dashboard', secret: 'Zt8q2LxV9mPw4RkN7sYb' }];
+module.exports = clients;
+`,
+      errors: [
+        {
+          messageId: 'hardcodedSecret',
+          line: 2,
+          column: 45,
+          suggestions: [
+            {
+              messageId: 'useEnv',
+              data: { env: 'SECRET' },
+              output: `
+const clients = [{ id: 'dashboard', secret: process.env.SECRET }];
+module.exports = clients;
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a default login whose password repeats the user name is still a credential',
       filename: 'src/db.js',

@@ -4,6 +4,26 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('insecure-jwt', rule, {
   valid: [
     {
+      name: 'jose decodeJwt after the auth service authenticated the same token (Backstage userinfo)',
+      filename: 'src/service/OidcService.ts',
+      code: `
+import { decodeJwt } from 'jose';
+import type { AuthService } from './types';
+
+export class OidcService {
+  constructor(private readonly auth: AuthService, private readonly users: { getUserInfo(ref: string): Promise<unknown> }) {}
+
+  async getUserInfo({ token }: { token: string }) {
+    const credentials = await this.auth.authenticate(token, { allowLimitedAccess: true });
+    if (!this.auth.isPrincipal(credentials, 'user')) throw new Error('not a user token');
+    const { sub } = decodeJwt(token);
+    if (typeof sub !== 'string') throw new Error('Invalid user token');
+    return this.users.getUserInfo(sub);
+  }
+}
+`,
+    },
+    {
       name: 'jsonwebtoken verify with pinned algorithms, issuer and audience',
       filename: 'src/middleware/auth.ts',
       code: `
@@ -197,6 +217,25 @@ const payload = jwt.verify(token, 'test');
     },
   ],
   invalid: [
+    {
+      name: 'jose decodeJwt of a token other than the one authenticated',
+      filename: 'src/service/OidcService.ts',
+      code: `
+import { decodeJwt } from 'jose';
+import type { AuthService } from './types';
+
+export class OidcService {
+  constructor(private readonly auth: AuthService, private readonly users: { getUserInfo(ref: string): Promise<unknown> }) {}
+
+  async getUserInfo({ serviceToken, userToken }: { serviceToken: string; userToken: string }) {
+    await this.auth.authenticate(serviceToken);
+    const { sub } = decodeJwt(userToken);
+    return this.users.getUserInfo(String(sub));
+  }
+}
+`,
+      errors: [{ messageId: 'decodeAsAuth', line: 10, column: 21 }],
+    },
     {
       name: 'verify without options',
       filename: 'src/middleware/auth.ts',

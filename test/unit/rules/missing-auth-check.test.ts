@@ -6,6 +6,39 @@ const teamPublicShare = { backendCoach: { file: { publicRoutes: ['/share/:token'
 
 ruleTester().run('missing-auth-check', rule, {
   valid: [
+    // Express: the handler checks the server password itself before it answers; seen in Actual's OpenID setup.
+    {
+      filename: 'src/app-openid.js',
+      code: `
+import express from 'express';
+import { checkPassword } from './accounts/password.js';
+import * as UserService from './services/user-service.js';
+const app = express();
+app.use(express.json());
+export { app as handlers };
+app.post('/config', async (req, res) => {
+  if (!checkPassword(req.body.password)) {
+    res.status(400).send({ status: 'error', reason: 'invalid-password' });
+    return;
+  }
+  res.send({ status: 'ok', data: UserService.getOpenIDConfig() });
+});
+`,
+    },
+    // Express: first-run setup, before any owner exists to sign in.
+    {
+      filename: 'src/app-account.js',
+      code: `
+import express from 'express';
+import { bootstrap } from './account-db.js';
+const app = express();
+export { app as handlers };
+app.post('/bootstrap', async (req, res) => {
+  const boot = await bootstrap(req.body);
+  res.send({ status: 'ok', data: boot });
+});
+`,
+    },
     // Express: the admin front end's page, served beside its static files; its API has its own auth.
     {
       filename: 'src/app.js',
@@ -1222,6 +1255,22 @@ export default router;
     },
   ],
   invalid: [
+    // Express: `validatePassword` checks a new password's strength, not who the caller is.
+    {
+      filename: 'src/routes/admin.js',
+      code: `
+import express from 'express';
+import { validatePassword } from '../password-policy.js';
+import { User } from '../models.js';
+const router = express.Router();
+router.post('/admin/users', async (req, res) => {
+  if (!validatePassword(req.body.password)) return res.status(400).json({ error: 'weak_password' });
+  res.status(201).json(await User.create(req.body));
+});
+export default router;
+`,
+      errors: [{ messageId: 'missingAuthCheck', line: 6, column: 8 }],
+    },
     // Express: static files under /admin make only the page itself public, not an API route below it.
     {
       filename: 'src/app.js',

@@ -137,6 +137,21 @@ fs.copyFileSync(process.argv[2], 'dist/' + process.argv[3]);
   ],
   invalid: [
     {
+      name: 'a local helper that only builds the path around a header (Actual sync server)',
+      filename: 'src/app-sync.js',
+      code: `
+import fs from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+const getPathForUserFile = (fileId) => join(resolve(process.env.USER_FILES), \`file-\${fileId}.blob\`);
+app.post('/upload-user-file', async (req, res) => {
+  const fileId = req.headers['x-actual-file-id'];
+  await fs.writeFile(getPathForUserFile(fileId), req.body);
+  res.send({ status: 'ok' });
+});
+`,
+      errors: [{ messageId: 'pathTraversal', line: 7, column: 22, data: { source: "req.headers.x-actual-file-id", api: 'fs.writeFile' } }],
+    },
+    {
       name: 'Express sendFile with path.join and a route param',
       filename: 'src/routes/files.ts',
       code: `
