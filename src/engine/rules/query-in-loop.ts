@@ -5,7 +5,7 @@ import { T, memberPath, unwrap, type Node } from '../model/ast';
 import { findSqlTemplates } from '../model/db-calls';
 import { dataOf, filterOf } from '../model/db-shape';
 import { chainAfter } from '../model/query-chain';
-import { countsOverCollection, hasConstantBound, iterationOf, mentions, stepsInChunks, type Iteration } from '../model/loops';
+import { countsOverCollection, hasConstantBound, iterationOf, mentions, stepsInChunks, walksChunks, type Iteration } from '../model/loops';
 import { isScriptOrTestFile } from '../model/paths';
 import { isKeyList, type QueryLibrary } from '../model/queries';
 import { createRule, metaFromSpec } from './create-rule';
@@ -48,6 +48,7 @@ function perItemLoop(it: Iteration, sourceCode: Parameters<typeof hasConstantBou
   // a counter loop is per item only over a collection's indexes, and not when it walks chunks
   if (it.kind === 'for' && (!countsOverCollection(it) || stepsInChunks(it))) return false;
   if (it.over && MESSAGE_BATCH.test(memberPath(it.over).join('.'))) return false;
+  if (walksChunks(it)) return false;
   return !hasConstantBound(it, sourceCode);
 }
 

@@ -225,8 +225,73 @@ export async function work(signal: AbortSignal) {
 }
 `,
     },
+    {
+      name: 'knex: one delete per chunk of lodash.chunk(refs, 1000) is the batched form; seen in Backstage',
+      filename: 'src/database/deleteEntities.ts',
+      code: `
+import { Knex } from 'knex';
+import lodash from 'lodash';
+
+export async function deleteEntities(knex: Knex, entityRefs: string[]) {
+  for (const refs of lodash.chunk(entityRefs, 1000)) {
+    await knex.delete().from('refresh_state').whereIn('entity_ref', refs);
+  }
+  for (const chunk of lodash(entityRefs).chunk(50).value()) {
+    await knex('relations').whereIn('target_entity_ref', chunk).delete();
+  }
+}
+`,
+    },
+    {
+      name: 'knex: subquery builders made per filter and nested in the outer query are not round trips; seen in Backstage',
+      filename: 'src/service/applyFilter.ts',
+      code: `
+import { Knex } from 'knex';
+
+export function applyFilter(knex: Knex, rootQuery: Knex.QueryBuilder, filters: Record<string, string>[]) {
+  for (const filter of filters) {
+    const setQuery = knex('search as s').distinct('s.entity_id').whereNotNull('s.entity_id');
+    applyCondition(setQuery, filter);
+    rootQuery.leftJoin(setQuery.as('in_set'), 'in_set.entity_id', 'final_entities.entity_id');
+  }
+  return rootQuery.andWhere((inner) => {
+    for (const [key, value] of Object.entries(filters[0] ?? {})) {
+      const sub = knex('search').select('entity_id').where({ key, value });
+      inner.whereIn('final_entities.entity_id', sub);
+    }
+  });
+}
+
+export function compileSet(knex: Knex, filter: Record<string, string>) {
+  return Object.entries(filter).map(([key, value]) => {
+    const sql = knex('search').select('entity_id').where({ key });
+    const present = applyCondition(sql, { [key]: value });
+    return { comp: !present, sql };
+  });
+}
+
+declare function applyCondition(q: Knex.QueryBuilder, f: Record<string, string>): boolean;
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'knex: an insert per row inside a loop over chunks is still one write per row',
+      filename: 'src/jobs/importPrices.ts',
+      code: `
+import { Knex } from 'knex';
+import lodash from 'lodash';
+
+export async function importPrices(knex: Knex, rows: { sku: string; cents: number }[]) {
+  for (const batch of lodash.chunk(rows, 100)) {
+    for (const row of batch) {
+      await knex('prices').insert(row);
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'writePerItem', line: 8, column: 13 }],
+    },
     {
       name: 'prisma findUnique per order in a for...of',
       filename: 'src/services/orders.ts',
