@@ -1135,7 +1135,7 @@ export async function latestEvent(knex: Knex, userId: string) {
           suggestions: [
             {
               messageId: 'addLimit',
-              data: { what: '\`.limit()\`' },
+              data: { what: '`.limit()`' },
               output: `
 import { Knex } from 'knex';
 
@@ -1167,7 +1167,7 @@ export async function buyers(knex: Knex) {
           suggestions: [
             {
               messageId: 'addLimit',
-              data: { what: '\`.limit()\`' },
+              data: { what: '`.limit()`' },
               output: `
 import { Knex } from 'knex';
 
