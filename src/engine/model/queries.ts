@@ -226,8 +226,27 @@ function optionsBounded(opts: Node | undefined, keys: string[], ctx: ModelContex
   if (hasSpread(o)) return 'unknown';
   if (keys.some((k) => property(o, k))) return true;
   const where = property(o, 'where')?.value;
-  if (where && whereIsUnique(where as Node)) return true;
+  if (where && (whereIsUnique(where as Node) || narrowsKeyList(where as Node, ctx))) return true;
   return false;
+}
+
+/**
+ * `const where = await accessControlledFilter(list, ctx, { [idField]: { in: ids } }, filters)`: a filter made by
+ * a helper from a list of keys, the batched lookup of a data loader. The helper adds conditions to the keys; the
+ * rows stay one per key.
+ */
+function narrowsKeyList(where: Node, ctx: ModelContext): boolean {
+  let init = resolveValue(where, ctx);
+  if (init?.type === T.AwaitExpression) init = unwrap(init.argument as Node);
+  if (!init || init === unwrap(where) || init.type !== T.CallExpression) return false;
+  return init.arguments.some((a) => {
+    const arg = unwrap(a as Node);
+    if (arg.type !== T.ObjectExpression || arg.properties.length !== 1) return false;
+    const p = arg.properties[0];
+    if (p.type !== T.Property || !isKeyList(p.value as Node)) return false;
+    const key = p.computed && p.key.type === T.Identifier ? p.key.name : p.key.type === T.Identifier ? p.key.name : '';
+    return UNIQUE_KEY.test(key) || /^(id|pk|primaryKey|key)(Field|Column|Key|Name)*$|IdField(Key)?$/i.test(key);
+  });
 }
 
 /** `for await (const doc of coll.aggregate(p))`: documents stream in batches. */

@@ -1114,8 +1114,61 @@ export async function findConflict(tx: Knex, id: string, type: string, target: s
 }
 `,
     },
+    {
+      name: 'prisma: a data loader fetching the keys it was given, through an access-filter helper; seen in Keystone',
+      filename: 'src/lib/fetchRelated.ts',
+      code: `
+import type { PrismaClient } from '@prisma/client';
+
+export async function fetchRelatedItems(prisma: PrismaClient, idFieldKey: string, toFetch: string[]) {
+  const resolvedWhere = await accessControlledFilter({ [idFieldKey]: { in: [...new Set(toFetch)] } });
+  const results = await prisma.user.findMany({ where: resolvedWhere });
+  const byId = new Map(results.map((x) => [x.id, x]));
+  return toFetch.map((id) => byId.get(id));
+}
+
+declare function accessControlledFilter(where: object): Promise<object>;
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'prisma: a filter a helper builds from a status is as big as the table',
+      filename: 'src/services/orders.ts',
+      code: `
+import type { PrismaClient } from '@prisma/client';
+
+export async function openOrders(prisma: PrismaClient) {
+  const where = await accessControlledFilter({ status: 'open' });
+  return prisma.order.findMany({ where });
+}
+
+declare function accessControlledFilter(where: object): Promise<object>;
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 6,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import type { PrismaClient } from '@prisma/client';
+
+export async function openOrders(prisma: PrismaClient) {
+  const where = await accessControlledFilter({ status: 'open' });
+  return prisma.order.findMany({ where, take: 100 });
+}
+
+declare function accessControlledFilter(where: object): Promise<object>;
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'knex: the first row destructured from an ordered read still reads every row',
       filename: 'src/repositories/events.ts',
