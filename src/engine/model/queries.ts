@@ -431,7 +431,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
     if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && (c.arguments.length === 2 || (c.arguments.length === 3 && staticText(c.arguments[1]) === '=')) && ownColumn(staticText(c.arguments[0]) ?? ''))) return;
     // .whereIn('id', ids): one row per key the caller holds
     if (calls.some((c) => /^(whereIn|andWhereIn)$/.test(calleeName(c) ?? '') && ownColumn(staticText(c.arguments[0]) ?? ''))) return;
-    if (library === 'knex' && (selectsOnlyLookedUpColumn(calls) || keyedByChunk(start, calls))) return;
+    if (library === 'knex' && (selectsOnlyLookedUpColumn(calls) || keyedByChunk(start, calls) || (!!readTable && refetchesHeldRows(ctx, calls, readTable)))) return;
     // Drizzle: db.select({ value: count() }) answers one row unless grouped
     if (library === 'drizzle' && !methods.includes('groupBy') && selectsOnlyAggregates(start)) return;
     if (chain.after.includes('$dynamic')) return;
@@ -572,6 +572,29 @@ function selectsOnlyLookedUpColumn(calls: Call[]): boolean {
   if (selected.length !== 1 || selected[0] === undefined) return false;
   const bare = (col: string) => col.trim().split('.').pop();
   return calls.some((c) => /^(whereIn|andWhereIn)$/.test(calleeName(c) ?? '') && bare(staticText(c.arguments[0]) ?? '') === bare(selected[0]!));
+}
+
+/**
+ * `const items = await tx('stitch_queue').select(…).limit(n)` then `tx('stitch_queue').whereIn('entity_ref',
+ * items.map((i) => i.entity_ref))`: the same table read again by the keys of rows already held (MySQL has no
+ * `RETURNING`), so no more rows than the bounded read gave.
+ */
+function refetchesHeldRows(ctx: ModelContext, calls: Call[], table: string): boolean {
+  return calls.some((c) => {
+    if (!/^(whereIn|andWhereIn)$/.test(calleeName(c) ?? '') || c.arguments.length !== 2) return false;
+    const col = staticText(c.arguments[0])?.split('.').pop();
+    const list = unwrap(c.arguments[1] as Node);
+    if (!col || list.type !== T.CallExpression || calleeName(list) !== 'map' || list.callee.type !== T.MemberExpression) return false;
+    const fn = unwrap(list.arguments[0] as Node);
+    if (!isFunction(fn) || fn.body.type !== T.MemberExpression || memberPath(fn.body).pop() !== col) return false;
+    let held = resolveValue(list.callee.object, ctx);
+    if (held?.type === T.AwaitExpression) held = unwrap(held.argument as Node);
+    if (held?.type !== T.CallExpression) return false;
+    const chain = [held, ...chainBefore(held)];
+    const head = chain[chain.length - 1];
+    const sameTable = head.callee.type === T.Identifier && staticText(head.arguments[0])?.split(/\s+/)[0] === table;
+    return sameTable && chain.some((x) => /^(limit|first)$/.test(calleeName(x) ?? ''));
+  });
 }
 
 /**

@@ -1130,6 +1130,19 @@ export async function fetchRelatedItems(prisma: PrismaClient, idFieldKey: string
 declare function accessControlledFilter(where: object): Promise<object>;
 `,
     },
+    {
+      name: 'knex: the same table read again by the keys of a limited batch already held (MySQL, no RETURNING); seen in Backstage',
+      filename: 'src/database/stitchQueue.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function lease(tx: Knex, batchSize: number) {
+  const items = await tx('stitch_queue').select('entity_ref', 'failure_count').where('next_stitch_at', '<=', tx.fn.now()).orderBy('next_stitch_at').limit(batchSize);
+  await tx('stitch_queue').whereIn('entity_ref', items.map((i) => i.entity_ref)).update({ next_stitch_at: tx.fn.now() });
+  return tx('stitch_queue').select('entity_ref', 'next_stitch_at').whereIn('entity_ref', items.map((i) => i.entity_ref));
+}
+`,
+    },
   ],
   invalid: [
     {
