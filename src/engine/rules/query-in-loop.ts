@@ -41,6 +41,21 @@ function shapeOf(operation: string, kind: 'read' | 'write'): Shape {
   return 'update';
 }
 
+/**
+ * A write inside a `try` within the loop body whose `catch` carries on (logs, collects, skips) instead of
+ * rethrowing: one item's failure must not sink the others, which a single batched statement cannot promise.
+ */
+function isolatesEachItem(node: Node, it: Iteration): boolean {
+  let child: Node = node;
+  for (let n: Node | undefined = node.parent; n && n !== it.node; child = n, n = n.parent) {
+    if (n.type !== T.TryStatement || n.block !== child || !n.handler) continue;
+    const body = n.handler.body.body;
+    const last = body[body.length - 1];
+    if (!last || last.type !== T.ThrowStatement) return true;
+  }
+  return false;
+}
+
 /** Whether the loop is one the N+1 rule should speak about at all. */
 function perItemLoop(it: Iteration, sourceCode: Parameters<typeof hasConstantBound>[1]): boolean {
   // while/do-while: pagination (`while (cursor)`), polling, retries and queue draining, not per-item lookups
@@ -109,6 +124,7 @@ export default createRule<Options, MessageIds>({
           const it = iterationOf(c.node);
           if (!it || !perItemLoop(it, sourceCode)) continue;
           if (c.d && readsByKeyList(c.d)) continue;
+          if (c.kind === 'write' && isolatesEachItem(c.node, it)) continue;
           const shape = shapeOf(c.operation, c.kind);
           if (shape === 'update' && (!c.d || perItemValues(c.d, it))) continue;
           const operation = c.library === 'sql' ? c.operation : `\`${c.operation}\``;

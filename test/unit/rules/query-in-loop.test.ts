@@ -273,8 +273,44 @@ export function compileSet(knex: Knex, filter: Record<string, string>) {
 declare function applyCondition(q: Knex.QueryBuilder, f: Record<string, string>): boolean;
 `,
     },
+    {
+      name: 'knex: per-item writes each in a try whose catch logs and carries on, the slow path after a batch failed; seen in Backstage',
+      filename: 'src/database/upsertEntities.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function upsertSlowly(tx: Knex, items: { ref: string; body: string }[], logger: { error(m: string): void }) {
+  for (const item of items) {
+    try {
+      await tx('refresh_state_references').where('target_entity_ref', item.ref).delete();
+      await tx('refresh_state_references').insert({ target_entity_ref: item.ref, body: item.body });
+    } catch (error) {
+      logger.error(\`Failed to add \${item.ref}: \${error}\`);
+    }
+  }
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'knex: a try whose catch rethrows does not isolate the items',
+      filename: 'src/jobs/importPrices.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function importPrices(knex: Knex, rows: { sku: string; cents: number }[]) {
+  for (const row of rows) {
+    try {
+      await knex('prices').insert(row);
+    } catch (error) {
+      throw new Error('import failed', { cause: error });
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'writePerItem', line: 7, column: 13 }],
+    },
     {
       name: 'knex: an insert per row inside a loop over chunks is still one write per row',
       filename: 'src/jobs/importPrices.ts',
