@@ -159,8 +159,9 @@ export function stepsInChunks(it: Iteration): boolean {
   return true;
 }
 
-const CHUNKING = /^(chunk|chunks|chunked|chunkArray|splitToChunks|splitIntoChunks|inChunks|batch|batches|batched|toBatches|splitIntoBatches|partition)$/i;
-const CHUNK_VARIABLE = /^(chunk|batch)(Of\w+|\d*)$|(Chunk|Batch)$/;
+const CHUNKING = /^(chunk|chunks|chunked|chunkArray|splitToChunks|splitIntoChunks|inChunks|batch|batches|batched|toBatches|splitIntoBatches)$/i;
+// `batch` alone may be a domain record (a production batch); `chunk` is never one
+const CHUNK_VARIABLE = /^chunk(Of\w+|\d*)$|Chunk$/;
 
 /**
  * A loop over chunks of a list, the batching fix itself: `for (const chunk of lodash.chunk(ids, 500))`,
@@ -175,7 +176,7 @@ export function walksChunks(it: Iteration): boolean {
     walk(it.over, (n) => {
       if (chunked) return false;
       if (n.type === T.CallExpression && CHUNKING.test(calleeName(n) ?? '')) chunked = true;
-      if (n.type === T.Identifier && /^(chunks|batches)$|(Chunks|Batches)$/.test(n.name)) chunked = true;
+      if (n.type === T.Identifier && /^chunks$|Chunks$/.test(n.name)) chunked = true;
       return isFunctionNode(n) ? false : undefined;
     });
   }

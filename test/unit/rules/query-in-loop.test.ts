@@ -294,6 +294,22 @@ export async function upsertSlowly(tx: Knex, items: { ref: string; body: string 
   ],
   invalid: [
     {
+      name: 'knex: a loop over production batches (records, not chunks) reads once per batch',
+      filename: 'src/services/inventory.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function lotsPerBatch(knex: Knex, batches: { id: string }[]) {
+  const out = [];
+  for (const batch of batches) {
+    out.push(await knex('lots').where({ batch_id: batch.id }).select('id', 'qty').limit(100));
+  }
+  return out;
+}
+`,
+      errors: [{ messageId: 'queryInLoop', line: 7, column: 20 }],
+    },
+    {
       name: 'knex: a try whose catch rethrows does not isolate the items',
       filename: 'src/jobs/importPrices.ts',
       code: `
