@@ -58,3 +58,40 @@ export function mayBothRun(a: Node, b: Node): boolean {
   }
   return !exitsAfter(a, lca);
 }
+
+/** The name a call's awaited result is kept in: `const deleted = await knex('q').where(…).delete()`. */
+function resultName(call: Node): string | undefined {
+  let top: Node = call;
+  // through the chain (`.where().delete()`) and an `await`
+  while (top.parent && ((top.parent.type === T.MemberExpression && top.parent.object === top) || (top.parent.type === T.CallExpression && top.parent.callee === top) || top.parent.type === T.AwaitExpression)) top = top.parent;
+  const p = top.parent;
+  if (p?.type === T.VariableDeclarator && p.init === top && p.id.type === T.Identifier) return p.id.name;
+  if (p?.type === T.AssignmentExpression && p.right === top && p.left.type === T.Identifier) return p.left.name;
+  return undefined;
+}
+
+/** `!x`, `x === 0`, `x == 0`, `!x.length`, `x.rowCount === 0`, `x.changes === 0`: the write `x` came from changed nothing. */
+function testsNothingChanged(test: Node, name: string): boolean {
+  const isResult = (n: Node): boolean => (n.type === T.Identifier && n.name === name) || (n.type === T.MemberExpression && n.object.type === T.Identifier && n.object.name === name && n.property.type === T.Identifier && /^(length|rowCount|affectedRows|changes|count|numAffectedRows|modifiedCount|deletedCount|matchedCount)$/.test(n.property.name));
+  if (test.type === T.UnaryExpression && test.operator === '!') return isResult(test.argument as Node);
+  if (test.type === T.BinaryExpression && /^(===|==|<|<=)$/.test(test.operator)) {
+    const none = (n: Node) => n.type === T.Literal && n.value === (test.operator === '<' ? 1 : 0);
+    return (isResult(test.left as Node) && none(test.right as Node)) || (/^(===|==)$/.test(test.operator) && isResult(test.right as Node) && none(test.left as Node));
+  }
+  return false;
+}
+
+/**
+ * Whether `b` runs only when the write `a` changed nothing: `const deleted = await …delete(); if (!deleted) await …update()`.
+ * A fallback like this never leaves half of a change behind, so it needs no transaction to stay consistent.
+ */
+export function runsOnlyIfNoEffect(a: Node, b: Node): boolean {
+  const name = resultName(a);
+  if (!name) return false;
+  let child: Node = b;
+  for (let n: Node | undefined = b.parent; n; child = n, n = n.parent) {
+    if (n.type === T.IfStatement && n.consequent === child && testsNothingChanged(n.test as Node, name)) return true;
+    if (n.type === T.FunctionDeclaration || n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression) return false;
+  }
+  return false;
+}

@@ -5,9 +5,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { T, calleeName, isFunction, memberPath, property, staticText, unwrap, type Call, type Node } from './ast';
+import { T, calleeName, isFunction, memberPath, property, staticText, unwrap, walk, type Call, type Node } from './ast';
 import type { ModelContext } from './file-index';
-import { chainAfter, chainBefore } from './query-chain';
+import { chainAfter, chainBefore, isComposedSubquery } from './query-chain';
 import { KNEX_NAMES, SQL_METHODS, knexInstances, receiverKind, type QueryLibrary } from './queries';
 
 export type DbKind = 'read' | 'write';
@@ -157,7 +157,8 @@ export function findDbCalls(ctx: ModelContext): DbCall[] {
     if (!name) continue;
     if (call.callee.type === T.Identifier) {
       // knex('orders').where(…).update(…)
-      if ((KNEX_NAMES.test(name) || knexVars.has(name)) && call.arguments.length === 1 && staticText(call.arguments[0]) !== undefined) {
+      // a subquery nested in another builder is part of that query, not a round trip of its own
+      if ((KNEX_NAMES.test(name) || knexVars.has(name)) && call.arguments.length === 1 && staticText(call.arguments[0]) !== undefined && !isComposedSubquery(ctx, call)) {
         const after = chainAfter(call).after;
         const write = after.find((m) => KNEX_WRITES.has(m));
         out.push({ call, library: 'knex', kind: write ? 'write' : 'read', operation: write ?? 'select', target: staticText(call.arguments[0])!.split(/\s+/)[0] });
@@ -217,7 +218,7 @@ export function findDbCalls(ctx: ModelContext): DbCall[] {
     if (MODEL_READ.has(name) || MODEL_WRITE.has(name)) {
       const kind = receiverKind(ctx, obj as Node);
       if (!kind) continue;
-      if (kind === 'model' && name === 'create' && usedAsPlainValue(ctx, call)) continue;
+      if (kind === 'model' && name === 'create' && (usedAsPlainValue(ctx, call) || namesComponent(obj as Node))) continue;
       const library: QueryLibrary = kind === 'collection' ? 'mongodb' : kind === 'repository' ? 'typeorm' : libraryOfModel(ctx);
       const o = unwrap(obj as Node);
       const target = o.type === T.CallExpression ? (staticText(o.arguments[0]) ?? memberPath(o.arguments[0] as Node).join('.')) : memberPath(o).slice(-1)[0];
@@ -226,6 +227,18 @@ export function findDbCalls(ctx: ModelContext): DbCall[] {
   }
   addInstanceWrites(ctx, out);
   return out;
+}
+
+/** Class names of a program's parts rather than its records: `CatalogBuilder`, `DatabaseTaskStore`, `TaskWorker`, `OidcDatabase`. */
+const COMPONENT_CLASS = /[a-z](Builder|Store|Database|Db|Worker|Router|Service|Holder|Manager|Client|Factory|Provider|Registry|Broker|Handler|Controller|Server|Engine|Processor|Scheduler|Plugin|Module|Api|Context|Loader|Runner|Emitter|Adapter|Connector)$/;
+
+/**
+ * `await CatalogBuilder.create({ config, logger })`: the static factory of one of the program's components, not an
+ * insert through a data model.
+ */
+function namesComponent(obj: Node): boolean {
+  const last = memberPath(unwrap(obj)).pop();
+  return !!last && COMPONENT_CLASS.test(last);
 }
 
 /**
@@ -248,6 +261,8 @@ function usedAsPlainValue(ctx: ModelContext, call: Call): boolean {
       return p.value === top && p.parent?.type === T.ObjectExpression && !(p.parent.parent && promiseCall(p.parent.parent));
     case T.AssignmentExpression:
     case T.VariableDeclarator: {
+      // activeFlows[id] = Flow.create(…): kept in a map as is, never awaited
+      if (p.type === T.AssignmentExpression && p.right === top && p.left.type === T.MemberExpression) return true;
       const id = p.type === T.VariableDeclarator ? p.id : p.right === top ? p.left : undefined;
       if (id?.type !== T.Identifier) return false;
       const variable = findVariable(ctx.sourceCode.getScope(p), id.name);
@@ -395,7 +410,7 @@ const TX_OPTIONS = /^(transaction|session)$/;
  * `.transacting(trx)`, `.session(s)`) or made on one (`tx.order.create`, `trx('orders')`).
  */
 export function inTransaction(node: Node): boolean {
-  if (node.type === T.CallExpression && callUsesTransaction(node)) return true;
+  if (node.type === T.CallExpression && (callUsesTransaction(node) || clientIsTransaction(node))) return true;
   for (let n: Node | undefined = node.parent; n; n = n.parent) {
     if (n.type === T.CallExpression) {
       const name = calleeName(n);
@@ -422,6 +437,35 @@ function callUsesTransaction(call: Call): boolean {
   const after = chainAfter(call).after;
   return after.includes('transacting') || after.includes('session');
 }
+
+/**
+ * A client the same function hands to `.transacting(client)` is a transaction (Knex accepts nothing else there):
+ * `async function sync(knex) { await knex.raw('DELETE …'); await knex.batchInsert(…).transacting(knex); }`.
+ */
+function clientIsTransaction(call: Call): boolean {
+  let root: Node | undefined = call;
+  while (root && root.type === T.CallExpression) root = root.callee.type === T.MemberExpression ? unwrap(root.callee.object) : unwrap(root.callee);
+  if (root?.type !== T.Identifier) return false;
+  const name = root.name;
+  let fn: Node | undefined = call.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  if (!fn) return false;
+  let names = transacted.get(fn);
+  if (!names) {
+    const found = new Set<string>();
+    walk(fn, (n) => {
+      if (n.type === T.CallExpression && calleeName(n) === 'transacting' && n.arguments.length === 1) {
+        const a = unwrap(n.arguments[0] as Node);
+        if (a.type === T.Identifier) found.add(a.name);
+      }
+      return undefined;
+    });
+    transacted.set(fn, (names = found));
+  }
+  return names.has(name);
+}
+
+const transacted = new WeakMap<Node, Set<string>>();
 
 function contains(outer: Node, inner: Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];

@@ -159,6 +159,36 @@ export function stepsInChunks(it: Iteration): boolean {
   return true;
 }
 
+const CHUNKING = /^(chunk|chunks|chunked|chunkArray|splitToChunks|splitIntoChunks|inChunks|batch|batches|batched|toBatches|splitIntoBatches)$/i;
+// `batch` alone may be a domain record (a production batch); `chunk` is never one
+const CHUNK_VARIABLE = /^chunk(Of\w+|\d*)$|Chunk$/;
+
+/**
+ * A loop over chunks of a list, the batching fix itself: `for (const chunk of lodash.chunk(ids, 500))`,
+ * `for (const batch of _(rows).chunk(100).value())`, `for (const chunk of sortSplit(refs))`. One query per chunk
+ * is what the N+1 rule asks for, and a read keyed by the chunk returns at most a chunk's worth of rows.
+ */
+export function walksChunks(it: Iteration): boolean {
+  if (it.kind === 'for') return stepsInChunks(it);
+  if (it.kind !== 'for-of' && it.kind !== 'callback') return false;
+  let chunked = false;
+  if (it.over) {
+    walk(it.over, (n) => {
+      if (chunked) return false;
+      if (n.type === T.CallExpression && CHUNKING.test(calleeName(n) ?? '')) chunked = true;
+      if (n.type === T.Identifier && /^chunks$|Chunks$/.test(n.name)) chunked = true;
+      return isFunctionNode(n) ? false : undefined;
+    });
+  }
+  if (chunked) return true;
+  // `for (const chunk of parts)`: the loop variable says what each item is
+  return it.kind === 'for-of' && it.bound.size === 1 && CHUNK_VARIABLE.test([...it.bound][0]);
+}
+
+function isFunctionNode(n: Node): boolean {
+  return n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration;
+}
+
 /** A counter loop over a collection's indexes: `i < items.length`, `i < rows.size`. */
 export function countsOverCollection(it: Iteration): boolean {
   if (it.kind !== 'for') return false;

@@ -4,9 +4,10 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { T, calleeName, calleeObject, hasSpread, isFunction, memberPath, property, staticText, unwrap, type Call, type Node } from './ast';
+import { T, calleeName, calleeObject, hasSpread, isFunction, memberPath, property, staticText, unwrap, walk, type Call, type Node } from './ast';
 import type { ModelContext } from './file-index';
-import { chainAfter, chainBefore, chainRootIdentifier, laterUse, storedIn } from './query-chain';
+import { chainAfter, chainBefore, chainRootIdentifier, isComposedSubquery, laterUse, storedIn } from './query-chain';
+import { iterationOf, mentions, walksChunks } from './loops';
 import { AGGREGATE_CALL, groupKeysAreCoarse, isSchemaSizedTable, sqlIsBounded } from './sql';
 
 export type QueryLibrary = 'prisma' | 'drizzle' | 'typeorm' | 'sequelize' | 'mongoose' | 'mongodb' | 'knex' | 'sql';
@@ -225,8 +226,27 @@ function optionsBounded(opts: Node | undefined, keys: string[], ctx: ModelContex
   if (hasSpread(o)) return 'unknown';
   if (keys.some((k) => property(o, k))) return true;
   const where = property(o, 'where')?.value;
-  if (where && whereIsUnique(where as Node)) return true;
+  if (where && (whereIsUnique(where as Node) || narrowsKeyList(where as Node, ctx))) return true;
   return false;
+}
+
+/**
+ * `const where = await accessControlledFilter(list, ctx, { [idField]: { in: ids } }, filters)`: a filter made by
+ * a helper from a list of keys, the batched lookup of a data loader. The helper adds conditions to the keys; the
+ * rows stay one per key.
+ */
+function narrowsKeyList(where: Node, ctx: ModelContext): boolean {
+  let init = resolveValue(where, ctx);
+  if (init?.type === T.AwaitExpression) init = unwrap(init.argument as Node);
+  if (!init || init === unwrap(where) || init.type !== T.CallExpression) return false;
+  return init.arguments.some((a) => {
+    const arg = unwrap(a as Node);
+    if (arg.type !== T.ObjectExpression || arg.properties.length !== 1) return false;
+    const p = arg.properties[0];
+    if (p.type !== T.Property || !isKeyList(p.value as Node)) return false;
+    const key = p.computed && p.key.type === T.Identifier ? p.key.name : p.key.type === T.Identifier ? p.key.name : '';
+    return UNIQUE_KEY.test(key) || /^(id|pk|primaryKey|key)(Field|Column|Key|Name)*$|IdField(Key)?$/i.test(key);
+  });
 }
 
 /** `for await (const doc of coll.aggregate(p))`: documents stream in batches. */
@@ -392,6 +412,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
     const methods = [calleeName(start) ?? '', ...chain.after];
     if (methods.some((m) => KNEX_BOUNDING.has(m))) return;
     if (!methods.some((m) => KNEX_READ.has(m)) && start.callee.type === T.MemberExpression) return;
+    if (isComposedSubquery(ctx, start)) return;
     const calls = [start, ...chain.afterCalls];
     const table = start.callee.type === T.Identifier ? staticText(start.arguments[0])?.split(/\s+as\s+|\s+/i)[0] : undefined;
     const ownColumn = (column: string): boolean => {
@@ -403,15 +424,19 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
     if (readTable && isSchemaSizedTable(readTable)) return;
     // `.from(knex.raw('(…) as deep'))`, `.from(subquery)`: as many rows as the inner query, which is judged on its own
     if (fromCall?.arguments[0] && unwrap(fromCall.arguments[0] as Node).type === T.CallExpression) return;
-    if (library === 'knex' && knexGroupedAggregate(calls)) return;
+    if (library === 'knex' && (knexGroupedAggregate(calls) || knexDistinctCoarse(calls))) return;
     const drizzleTable = fromCall && fromCall.arguments[0] && unwrap(fromCall.arguments[0] as Node).type === T.Identifier ? (unwrap(fromCall.arguments[0] as Node) as TSESTree.Identifier).name : undefined;
     if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && c.arguments.length === 1 && whereIsUnique(c.arguments[0] as Node, drizzleTable ?? table))) return;
     // .where('id', id) or .where('id', '=', id); not .where('id', '>', cursor)
     if (calls.some((c) => /^(where|andWhere)$/.test(calleeName(c) ?? '') && (c.arguments.length === 2 || (c.arguments.length === 3 && staticText(c.arguments[1]) === '=')) && ownColumn(staticText(c.arguments[0]) ?? ''))) return;
+    // .whereIn('id', ids): one row per key the caller holds
+    if (calls.some((c) => /^(whereIn|andWhereIn)$/.test(calleeName(c) ?? '') && ownColumn(staticText(c.arguments[0]) ?? ''))) return;
+    if (library === 'knex' && (selectsOnlyLookedUpColumn(calls) || keyedByChunk(start, calls) || (!!readTable && refetchesHeldRows(ctx, calls, readTable)))) return;
     // Drizzle: db.select({ value: count() }) answers one row unless grouped
     if (library === 'drizzle' && !methods.includes('groupBy') && selectsOnlyAggregates(start)) return;
     if (chain.after.includes('$dynamic')) return;
     const top = chain.top;
+    if (library === 'knex' && takesOneFilteredRow(top, calls)) return;
     const p = top.parent;
     const executed = p?.type === T.AwaitExpression || p?.type === T.ReturnStatement || (p?.type === T.ArrowFunctionExpression && p.body === top) || chain.after.includes('then');
     if (!executed) {
@@ -479,19 +504,118 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
 function knexGroupedAggregate(calls: Call[]): boolean {
   const groups: string[] = [];
   let aggregate = false;
+  const textOf = (a: Node) => {
+    const n = unwrap(a);
+    return staticText(n) ?? (n.type === T.CallExpression && calleeName(n) === 'raw' ? staticText(n.arguments[0]) : undefined);
+  };
+  // select({ kind: kindExpr, count: knex.raw('count(*)') }): the alias names an expression grouped on later
+  const aliases = new Map<string, string>();
   for (const c of calls) {
     const name = calleeName(c);
-    const texts = c.arguments.map((a) => {
+    if (name !== 'select' && name !== 'columns' && name !== 'column') continue;
+    for (const a of c.arguments) {
       const n = unwrap(a as Node);
-      return staticText(n) ?? (n.type === T.CallExpression && calleeName(n) === 'raw' ? staticText(n.arguments[0]) : undefined);
-    });
-    if (name === 'select' || name === 'columns' || name === 'column') aggregate ||= texts.some((t) => t !== undefined && AGGREGATE_CALL.test(t));
-    if (name === 'groupBy' || name === 'groupByRaw') {
-      if (texts.some((t) => t === undefined)) return false;
-      groups.push(...texts.flatMap((t) => t!.split(',')));
+      const values = n.type === T.ObjectExpression ? n.properties : [];
+      for (const p of values) {
+        if (p.type !== T.Property || p.computed || p.key.type !== T.Identifier) continue;
+        const v = unwrap(p.value as Node);
+        if (v.type === T.Identifier) aliases.set(v.name, p.key.name);
+        else aggregate ||= AGGREGATE_CALL.test(textOf(v) ?? '');
+      }
+      aggregate ||= AGGREGATE_CALL.test(textOf(n) ?? '');
     }
   }
+  for (const c of calls) {
+    const name = calleeName(c);
+    if (name !== 'groupBy' && name !== 'groupByRaw') continue;
+    const texts = c.arguments.map((a) => {
+      const n = unwrap(a as Node);
+      return n.type === T.Identifier && aliases.has(n.name) ? aliases.get(n.name) : textOf(n);
+    });
+    if (texts.some((t) => t === undefined)) return false;
+    groups.push(...texts.flatMap((t) => t!.split(',')));
+  }
   return aggregate && groupKeysAreCoarse(groups);
+}
+
+/**
+ * `const [conflict] = await tx('locations').where({ type, target }).select()`: one row taken from an equality
+ * lookup, the row the filter names. Without a filter, or with an order (`[latest] = … .orderBy('at', 'desc')`),
+ * the whole table is read to keep its first row, and that stays a finding.
+ */
+function takesOneFilteredRow(top: Node, calls: Call[]): boolean {
+  const wheres = calls.filter((c) => /^(where|andWhere)$/.test(calleeName(c) ?? ''));
+  // equality only: `.where({ a, b })`, `.where('a', a)`, `.where('a', '=', a)`
+  const equality = (c: Call) => (c.arguments.length === 1 && unwrap(c.arguments[0] as Node).type === T.ObjectExpression) || c.arguments.length === 2 || (c.arguments.length === 3 && staticText(c.arguments[1]) === '=');
+  if (wheres.length === 0 || !wheres.every(equality) || calls.some((c) => /^(orderBy|orderByRaw|whereIn|orWhere|whereLike|whereILike|whereBetween|whereRaw)$/.test(calleeName(c) ?? ''))) return false;
+  const p = top.parent;
+  if (p?.type !== T.AwaitExpression) return false;
+  const q = p.parent;
+  const pattern = q?.type === T.VariableDeclarator && q.init === p ? q.id : q?.type === T.AssignmentExpression && q.right === p ? q.left : undefined;
+  return pattern?.type === T.ArrayPattern && pattern.elements.length === 1 && pattern.elements[0]?.type !== T.RestElement;
+}
+
+/** `.distinct('source_key')`, `.distinct('status')`: one row per value of a coarse column, not one per entity. */
+function knexDistinctCoarse(calls: Call[]): boolean {
+  const distinct = calls.filter((c) => calleeName(c) === 'distinct');
+  if (distinct.length !== 1 || calls.some((c) => /^(select|columns|column|join|innerJoin|leftJoin|leftOuterJoin)$/.test(calleeName(c) ?? ''))) return false;
+  const cols = distinct[0].arguments.map((a) => staticText(a));
+  return cols.length > 0 && cols.every((c) => c !== undefined) && groupKeysAreCoarse(cols as string[]);
+}
+
+/**
+ * `select('entity_id').whereIn('entity_id', ids)`: which of these keys exist, at most one row per key looked up
+ * (the idiom is used on keys; a column selected alone and looked up by a list is one).
+ */
+function selectsOnlyLookedUpColumn(calls: Call[]): boolean {
+  const selected = calls.filter((c) => calleeName(c) === 'select' || calleeName(c) === 'column' || calleeName(c) === 'columns').flatMap((c) => c.arguments.map((a) => staticText(a)));
+  if (selected.length !== 1 || selected[0] === undefined) return false;
+  const bare = (col: string) => col.trim().split('.').pop();
+  return calls.some((c) => /^(whereIn|andWhereIn)$/.test(calleeName(c) ?? '') && bare(staticText(c.arguments[0]) ?? '') === bare(selected[0]!));
+}
+
+/**
+ * `const items = await tx('stitch_queue').select(…).limit(n)` then `tx('stitch_queue').whereIn('entity_ref',
+ * items.map((i) => i.entity_ref))`: the same table read again by the keys of rows already held (MySQL has no
+ * `RETURNING`), so no more rows than the bounded read gave.
+ */
+function refetchesHeldRows(ctx: ModelContext, calls: Call[], table: string): boolean {
+  return calls.some((c) => {
+    if (!/^(whereIn|andWhereIn)$/.test(calleeName(c) ?? '') || c.arguments.length !== 2) return false;
+    const col = staticText(c.arguments[0])?.split('.').pop();
+    const list = unwrap(c.arguments[1] as Node);
+    if (!col || list.type !== T.CallExpression || calleeName(list) !== 'map' || list.callee.type !== T.MemberExpression) return false;
+    const fn = unwrap(list.arguments[0] as Node);
+    if (!isFunction(fn) || fn.body.type !== T.MemberExpression || memberPath(fn.body).pop() !== col) return false;
+    let held = resolveValue(list.callee.object, ctx);
+    if (held?.type === T.AwaitExpression) held = unwrap(held.argument as Node);
+    if (held?.type !== T.CallExpression) return false;
+    const chain = [held, ...chainBefore(held)];
+    const head = chain[chain.length - 1];
+    const sameTable = head.callee.type === T.Identifier && staticText(head.arguments[0])?.split(/\s+/)[0] === table;
+    return sameTable && chain.some((x) => /^(limit|first)$/.test(calleeName(x) ?? ''));
+  });
+}
+
+/**
+ * A read in a loop over chunks whose filter takes the chunk (`for (const chunk of lodash.chunk(ids, 500))` with
+ * `.whereIn('entity_id', chunk)`, or a list mapped from it): the batched lookup, a chunk's worth of keys at a time.
+ */
+function keyedByChunk(start: Call, calls: Call[]): boolean {
+  // one callback deep: `for (const chunk of chunks) await retryOnDeadlock(async () => knex(…).whereIn('id', chunk))`
+  let fn: Node | undefined = start.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  const it = iterationOf(start) ?? (fn ? iterationOf(fn) : undefined);
+  if (!it || !walksChunks(it)) return false;
+  const names = new Set(it.bound);
+  const body = it.node.type === T.ForOfStatement || it.node.type === T.ForStatement ? it.node.body : (it.node as { body?: Node }).body;
+  if (body) {
+    walk(body, (n) => {
+      if (n.type === T.VariableDeclarator && n.id.type === T.Identifier) names.add(n.id.name);
+      return undefined;
+    });
+  }
+  return calls.some((c) => /^(where|andWhere|whereIn|andWhereIn)$/.test(calleeName(c) ?? '') && c.arguments.some((a) => mentions(a as Node, names)));
 }
 
 function selectsOnlyAggregates(start: Call): boolean {

@@ -86,3 +86,55 @@ export function storedIn(top: Node): Node | undefined {
   if (p?.type === T.AssignmentExpression && p.right === top && p.left.type === T.Identifier) return p;
   return undefined;
 }
+
+/** Knex builder methods that take another builder (or a callback building one) as a subquery. */
+const COMPOSING = /^(whereIn|whereNotIn|orWhereIn|orWhereNotIn|andWhereIn|andWhereNotIn|whereExists|whereNotExists|orWhereExists|orWhereNotExists|union|unionAll|intersect|except|from|join|innerJoin|leftJoin|leftOuterJoin|rightJoin|rightOuterJoin|fullOuterJoin|crossJoin|with|withRecursive|withMaterialized|as|insert|select|where|andWhere|orWhere)$/;
+
+/** Whether `node` is an argument of a builder method that nests it as a subquery: `q.whereIn('id', sub)`, `q.leftJoin(sub.as('s'), …)`. */
+function nestedInBuilder(node: Node): boolean {
+  const p = node.parent;
+  return p?.type === T.CallExpression && p.arguments.includes(node as TSESTree.CallExpressionArgument) && p.callee.type === T.MemberExpression && COMPOSING.test(calleeName(p) ?? '');
+}
+
+/**
+ * A Knex chain that builds a subquery for another query instead of running: `knex('search').select('entity_id')`
+ * passed to `q.whereIn(col, sub)`, aliased with `.as('s')`, built in a callback handed to a builder
+ * (`q.whereNotExists((qb) => qb.from('search')…)`), or kept in a variable that is only nested that way or handed
+ * on in an object (`return { sql: sub }`). Such a chain costs no round trip of its own.
+ */
+export function isComposedSubquery(ctx: ModelContext, call: Call): boolean {
+  const chain = chainAfter(call);
+  if (chain.after.includes('as')) return true;
+  const top = chain.top;
+  if (nestedInBuilder(top)) return true;
+  // (qb) => qb.from('search')…, function (builder) { return builder.from(…) }
+  const p = top.parent;
+  const fn = p?.type === T.ArrowFunctionExpression && p.body === top ? p : p?.type === T.ReturnStatement ? enclosingFn(p) : undefined;
+  if (fn && nestedInBuilder(fn)) return true;
+  const stored = storedIn(top);
+  if (!stored || stored.type !== T.VariableDeclarator) return false;
+  const variables = ctx.sourceCode.scopeManager?.getDeclaredVariables(stored as TSESTree.VariableDeclarator) ?? [];
+  let nested = false;
+  for (const v of variables) {
+    for (const ref of v.references) {
+      if (ref.init) continue;
+      const id = ref.identifier as Node;
+      const use = id.parent;
+      if (!use) continue;
+      if (use.type === T.AwaitExpression || use.type === T.ReturnStatement || use.type === T.YieldExpression || (use.type === T.ArrowFunctionExpression && use.body === id)) return false;
+      if (use.type === T.MemberExpression && use.object === id) {
+        const after = chainAfter(id);
+        if (after.after.includes('as') || nestedInBuilder(after.top)) nested = true;
+        else if (after.after.some((m) => /^(then|catch|finally|first|pluck|stream|pipe)$/.test(m)) || after.top.parent?.type === T.AwaitExpression) return false;
+      } else if (nestedInBuilder(id) || (use.type === T.Property && use.value === id)) {
+        nested = true;
+      }
+    }
+  }
+  return nested;
+}
+
+function enclosingFn(n: Node): Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (p.type === T.ArrowFunctionExpression || p.type === T.FunctionExpression || p.type === T.FunctionDeclaration) return p;
+  return undefined;
+}

@@ -32,6 +32,16 @@ export function sqlWritesEveryRow(text: string): 'UPDATE' | 'DELETE' | undefined
   return undefined;
 }
 
+/**
+ * Tables a file creates as temporary (`CREATE TEMPORARY TABLE IF NOT EXISTS _desired_search (…)`), lower-cased:
+ * scratch tables private to the session, emptied on purpose before each use.
+ */
+export function temporaryTables(source: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of source.matchAll(/\bCREATE\s+(?:GLOBAL\s+|LOCAL\s+)?TEMP(?:ORARY)?\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"[]?(?:\w+[`"\]]?\.[`"[]?)?(\w+)/gi)) out.add(m[1].toLowerCase());
+  return out;
+}
+
 /** `SELECT *`, `SELECT o.*, c.name`: a top-level select list that takes every column. A CTE's own final SELECT is left alone. */
 export function sqlSelectsStar(text: string): boolean {
   const s = statements(text)[0];

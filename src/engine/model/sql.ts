@@ -76,6 +76,8 @@ export function sqlIsBounded(sql: string): boolean {
   // `(SELECT COUNT(*) FROM …)` used as a value: judge the inner statement
   while (s.startsWith('(') && s.endsWith(')') && flatten(s) === '()') s = s.slice(1, -1).trim();
   if (!/^(\(?\s*SELECT|WITH)\b/.test(s)) return true;
+  // `WITH deleted AS (DELETE … RETURNING …) SELECT … FROM deleted`: a write, returning the rows it wrote
+  if (/^WITH\b/.test(s) && /\b(INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+[\w."`]+(\s+(AS\s+)?\w+)?\s+SET)\b/.test(s)) return true;
   if (!/\bFROM\b/.test(s)) return true;
   // A LIMIT inside a subquery bounds the subquery, not the result: look at the top level only.
   const top = flatten(s);

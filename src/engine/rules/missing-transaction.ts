@@ -3,7 +3,7 @@ import specData from '../../../rules/missing-transaction.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel, inTransaction, type DbCall } from '../model';
 import { T, calleeName, enclosingFunction, isFunction, walk, type FunctionNode, type Node } from '../model/ast';
-import { mayBothRun } from '../model/control-flow';
+import { mayBothRun, runsOnlyIfNoEffect } from '../model/control-flow';
 import { isSideRecord } from '../model/db-shape';
 import { isScriptOrTestFile } from '../model/paths';
 import { createRule, metaFromSpec } from './create-rule';
@@ -114,7 +114,7 @@ export default createRule<Options, MessageIds>({
           let pair: [DbCall, DbCall] | undefined;
           for (let j = 1; j < writes.length && !pair; j++) {
             for (let i = 0; i < j && !pair; i++) {
-              if (writes[i].library === writes[j].library && mayBothRun(writes[i].call, writes[j].call)) pair = [writes[i], writes[j]];
+              if (writes[i].library === writes[j].library && mayBothRun(writes[i].call, writes[j].call) && !runsOnlyIfNoEffect(writes[i].call, writes[j].call)) pair = [writes[i], writes[j]];
             }
           }
           if (!pair) continue;

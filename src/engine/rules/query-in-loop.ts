@@ -5,7 +5,7 @@ import { T, memberPath, unwrap, type Node } from '../model/ast';
 import { findSqlTemplates } from '../model/db-calls';
 import { dataOf, filterOf } from '../model/db-shape';
 import { chainAfter } from '../model/query-chain';
-import { countsOverCollection, hasConstantBound, iterationOf, mentions, stepsInChunks, type Iteration } from '../model/loops';
+import { countsOverCollection, hasConstantBound, iterationOf, mentions, stepsInChunks, walksChunks, type Iteration } from '../model/loops';
 import { isScriptOrTestFile } from '../model/paths';
 import { isKeyList, type QueryLibrary } from '../model/queries';
 import { createRule, metaFromSpec } from './create-rule';
@@ -41,6 +41,21 @@ function shapeOf(operation: string, kind: 'read' | 'write'): Shape {
   return 'update';
 }
 
+/**
+ * A write inside a `try` within the loop body whose `catch` carries on (logs, collects, skips) instead of
+ * rethrowing: one item's failure must not sink the others, which a single batched statement cannot promise.
+ */
+function isolatesEachItem(node: Node, it: Iteration): boolean {
+  let child: Node = node;
+  for (let n: Node | undefined = node.parent; n && n !== it.node; child = n, n = n.parent) {
+    if (n.type !== T.TryStatement || n.block !== child || !n.handler) continue;
+    const body = n.handler.body.body;
+    const last = body[body.length - 1];
+    if (!last || last.type !== T.ThrowStatement) return true;
+  }
+  return false;
+}
+
 /** Whether the loop is one the N+1 rule should speak about at all. */
 function perItemLoop(it: Iteration, sourceCode: Parameters<typeof hasConstantBound>[1]): boolean {
   // while/do-while: pagination (`while (cursor)`), polling, retries and queue draining, not per-item lookups
@@ -48,6 +63,7 @@ function perItemLoop(it: Iteration, sourceCode: Parameters<typeof hasConstantBou
   // a counter loop is per item only over a collection's indexes, and not when it walks chunks
   if (it.kind === 'for' && (!countsOverCollection(it) || stepsInChunks(it))) return false;
   if (it.over && MESSAGE_BATCH.test(memberPath(it.over).join('.'))) return false;
+  if (walksChunks(it)) return false;
   return !hasConstantBound(it, sourceCode);
 }
 
@@ -108,6 +124,7 @@ export default createRule<Options, MessageIds>({
           const it = iterationOf(c.node);
           if (!it || !perItemLoop(it, sourceCode)) continue;
           if (c.d && readsByKeyList(c.d)) continue;
+          if (c.kind === 'write' && isolatesEachItem(c.node, it)) continue;
           const shape = shapeOf(c.operation, c.kind);
           if (shape === 'update' && (!c.d || perItemValues(c.d, it))) continue;
           const operation = c.library === 'sql' ? c.operation : `\`${c.operation}\``;

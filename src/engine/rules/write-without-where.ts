@@ -5,7 +5,7 @@ import { T, type Node } from '../model/ast';
 import { findSqlTemplates } from '../model/db-calls';
 import { unfilteredWrite } from '../model/db-shape';
 import { isScriptOrTestFile } from '../model/paths';
-import { sqlWritesEveryRow } from '../model/sql-shape';
+import { sqlWritesEveryRow, temporaryTables } from '../model/sql-shape';
 import { createRule, metaFromSpec } from './create-rule';
 import { teamFromContext } from './team';
 
@@ -30,9 +30,11 @@ export default createRule<Options, MessageIds>({
         // migrations, seeds and test setup clear tables on purpose
         if (isScriptOrTestFile(context.filename)) return;
         const model = getModel(context.sourceCode, context.filename, teamFromContext(context));
+        let scratch: Set<string> | undefined;
+        const isScratch = (table: string | undefined) => !!table && (scratch ??= temporaryTables(context.sourceCode.text)).has(table.toLowerCase());
         for (const d of model.dbCalls()) {
           const what = unfilteredWrite(d);
-          if (!what) continue;
+          if (!what || isScratch(d.target)) continue;
           // the SQL literal for raw SQL, the method name otherwise
           const node = d.library === 'sql' && d.sqlNode ? d.sqlNode : d.call.callee.type === T.MemberExpression ? (d.call.callee.property as Node) : d.call;
           context.report({ node, messageId: 'writeWithoutWhere', data: { what } });
@@ -40,7 +42,7 @@ export default createRule<Options, MessageIds>({
         for (const t of findSqlTemplates(model.ctx)) {
           // `${}` substitutions are kept so a WHERE built elsewhere (`${where}`) counts as unknown
           const text = t.node.quasi.quasis.map((q) => q.value.cooked ?? q.value.raw).join('${}');
-          const every = t.kind === 'write' ? sqlWritesEveryRow(text) : undefined;
+          const every = t.kind === 'write' && !isScratch(t.target) ? sqlWritesEveryRow(text) : undefined;
           if (every) context.report({ node: t.node.quasi, messageId: 'writeWithoutWhere', data: { what: `\`${every}\` without \`WHERE\`` } });
         }
       },

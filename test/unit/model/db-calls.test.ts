@@ -6,7 +6,8 @@ import { mayBothRun } from '../../../src/engine/model/control-flow';
 import { findSqlTemplates, readBehind } from '../../../src/engine/model/db-calls';
 import { dataOf, filterOf, isSideRecord, readLocks, unfilteredWrite } from '../../../src/engine/model/db-shape';
 import { hasConstantBound, iterationOf } from '../../../src/engine/model/loops';
-import { sqlChecksVersion, sqlLocksRows, sqlSelectsStar, sqlSetParams, sqlWritesEveryRow } from '../../../src/engine/model/sql-shape';
+import { sqlIsBounded } from '../../../src/engine/model/sql';
+import { sqlChecksVersion, sqlLocksRows, sqlSelectsStar, sqlSetParams, sqlWritesEveryRow, temporaryTables } from '../../../src/engine/model/sql-shape';
 import { withModel } from '../support/model';
 
 /** `library kind operation target` for every call, in source order. */
@@ -342,6 +343,18 @@ describe('model: SQL shapes', () => {
     assert.equal(sqlWritesEveryRow('DELETE FROM logs LIMIT 1000'), undefined);
     assert.equal(sqlWritesEveryRow("UPDATE t SET note = 'where' -- no where\n"), 'UPDATE');
     assert.equal(sqlWritesEveryRow('SELECT * FROM t'), undefined);
+  });
+
+  it('names the temporary tables a file creates', () => {
+    const source = "await knex.raw('CREATE TEMPORARY TABLE IF NOT EXISTS `_desired_search` (k TEXT)'); db.exec('create temp table Scratch (id int)');";
+    assert.deepEqual([...temporaryTables(source)], ['_desired_search', 'scratch']);
+    assert.equal(temporaryTables('CREATE TABLE orders (id int)').size, 0);
+  });
+
+  it('reads a WITH whose CTEs write as a write, not an unbounded read', () => {
+    assert.equal(sqlIsBounded('WITH d AS (DELETE FROM relations WHERE entity_id = ? RETURNING source) SELECT source FROM d'), true);
+    assert.equal(sqlIsBounded('WITH u AS (UPDATE jobs j SET state = 1 WHERE id = ? RETURNING id) SELECT id FROM u'), true);
+    assert.equal(sqlIsBounded('WITH recent AS (SELECT * FROM orders WHERE status = ?) SELECT * FROM recent'), false);
   });
 
   it('finds SELECT * at the top level only', () => {

@@ -249,8 +249,85 @@ async function main() {
 main();
 `,
     },
+    {
+      name: 'knex: an update that runs only when the delete changed nothing leaves nothing half done; seen in Backstage',
+      filename: 'src/database/stitchQueue.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function markCompleted(knex: Knex, entityRef: string, ticket: string) {
+  const deleted = await knex('stitch_queue').where('entity_ref', '=', entityRef).andWhere('stitch_ticket', '=', ticket).delete();
+  if (!deleted) {
+    await knex('stitch_queue').where('entity_ref', '=', entityRef).update({ next_stitch_at: knex.fn.now() });
+  }
+}
+
+export async function touch(knex: Knex, id: string) {
+  const updated = await knex('sessions').where({ id }).update({ seen_at: knex.fn.now() });
+  if (updated === 0) await knex('sessions').insert({ id, seen_at: knex.fn.now() });
+}
+`,
+    },
+    {
+      name: 'knex: a client the function hands to .transacting() is a transaction; seen in Backstage',
+      filename: 'src/database/syncSearch.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function syncSearch(knex: Knex, entityId: string, rows: { key: string; value: string }[]) {
+  await knex.raw('DELETE FROM search WHERE entity_id = ?', [entityId]);
+  await knex.batchInsert('search', rows.map((r) => ({ entity_id: entityId, ...r })), 100).transacting(knex);
+}
+`,
+    },
+    {
+      name: 'static factories of components (a builder, a store, a database wrapper) are not inserts; seen in Backstage',
+      filename: 'src/service/plugin.ts',
+      code: `
+import { CatalogBuilder } from './CatalogBuilder';
+import { DatabaseTaskStore } from './DatabaseTaskStore';
+
+export async function init(config: unknown, database: unknown, logger: unknown) {
+  const store = await DatabaseTaskStore.create({ database });
+  const builder = await CatalogBuilder.create({ config, logger, store });
+  return builder.build();
+}
+`,
+    },
+    {
+      name: 'Node-RED: Flow.create(…) kept in a map of running flows is an object factory',
+      filename: 'lib/flows/index.js',
+      code: `
+var Flow = require('./Flow');
+var activeFlows = {};
+
+function start(flowAPI, config) {
+  activeFlows['global'] = Flow.create(flowAPI, config);
+  for (var id in config.flows) {
+    activeFlows[id] = Flow.create(activeFlows['global'], config, config.flows[id]);
+  }
+}
+
+module.exports = { start };
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'knex: a second write that runs whether or not the first changed anything still needs the transaction',
+      filename: 'src/services/orders.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function cancel(knex: Knex, id: string) {
+  const updated = await knex('orders').where({ id }).update({ status: 'cancelled' });
+  if (updated) {
+    await knex('order_events').insert({ order_id: id, type: 'cancelled' });
+  }
+}
+`,
+      errors: [{ messageId: 'missingTransaction', line: 7, column: 11, data: { count: '2', first: '`update`', line: '5', operation: '`insert`' } }],
+    },
     {
       name: 'prisma order and items created separately (no wrap offered: `order` is used after)',
       filename: 'src/services/checkout.ts',

@@ -225,8 +225,125 @@ export async function work(signal: AbortSignal) {
 }
 `,
     },
+    {
+      name: 'knex: one delete per chunk of lodash.chunk(refs, 1000) is the batched form; seen in Backstage',
+      filename: 'src/database/deleteEntities.ts',
+      code: `
+import { Knex } from 'knex';
+import lodash from 'lodash';
+
+export async function deleteEntities(knex: Knex, entityRefs: string[]) {
+  for (const refs of lodash.chunk(entityRefs, 1000)) {
+    await knex.delete().from('refresh_state').whereIn('entity_ref', refs);
+  }
+  for (const chunk of lodash(entityRefs).chunk(50).value()) {
+    await knex('relations').whereIn('target_entity_ref', chunk).delete();
+  }
+}
+`,
+    },
+    {
+      name: 'knex: subquery builders made per filter and nested in the outer query are not round trips; seen in Backstage',
+      filename: 'src/service/applyFilter.ts',
+      code: `
+import { Knex } from 'knex';
+
+export function applyFilter(knex: Knex, rootQuery: Knex.QueryBuilder, filters: Record<string, string>[]) {
+  for (const filter of filters) {
+    const setQuery = knex('search as s').distinct('s.entity_id').whereNotNull('s.entity_id');
+    applyCondition(setQuery, filter);
+    rootQuery.leftJoin(setQuery.as('in_set'), 'in_set.entity_id', 'final_entities.entity_id');
+  }
+  return rootQuery.andWhere((inner) => {
+    for (const [key, value] of Object.entries(filters[0] ?? {})) {
+      const sub = knex('search').select('entity_id').where({ key, value });
+      inner.whereIn('final_entities.entity_id', sub);
+    }
+  });
+}
+
+export function compileSet(knex: Knex, filter: Record<string, string>) {
+  return Object.entries(filter).map(([key, value]) => {
+    const sql = knex('search').select('entity_id').where({ key });
+    const present = applyCondition(sql, { [key]: value });
+    return { comp: !present, sql };
+  });
+}
+
+declare function applyCondition(q: Knex.QueryBuilder, f: Record<string, string>): boolean;
+`,
+    },
+    {
+      name: 'knex: per-item writes each in a try whose catch logs and carries on, the slow path after a batch failed; seen in Backstage',
+      filename: 'src/database/upsertEntities.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function upsertSlowly(tx: Knex, items: { ref: string; body: string }[], logger: { error(m: string): void }) {
+  for (const item of items) {
+    try {
+      await tx('refresh_state_references').where('target_entity_ref', item.ref).delete();
+      await tx('refresh_state_references').insert({ target_entity_ref: item.ref, body: item.body });
+    } catch (error) {
+      logger.error(\`Failed to add \${item.ref}: \${error}\`);
+    }
+  }
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'knex: a loop over production batches (records, not chunks) reads once per batch',
+      filename: 'src/services/inventory.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function lotsPerBatch(knex: Knex, batches: { id: string }[]) {
+  const out = [];
+  for (const batch of batches) {
+    out.push(await knex('lots').where({ batch_id: batch.id }).select('id', 'qty').limit(100));
+  }
+  return out;
+}
+`,
+      errors: [{ messageId: 'queryInLoop', line: 7, column: 20 }],
+    },
+    {
+      name: 'knex: a try whose catch rethrows does not isolate the items',
+      filename: 'src/jobs/importPrices.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function importPrices(knex: Knex, rows: { sku: string; cents: number }[]) {
+  for (const row of rows) {
+    try {
+      await knex('prices').insert(row);
+    } catch (error) {
+      throw new Error('import failed', { cause: error });
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'writePerItem', line: 7, column: 13 }],
+    },
+    {
+      name: 'knex: an insert per row inside a loop over chunks is still one write per row',
+      filename: 'src/jobs/importPrices.ts',
+      code: `
+import { Knex } from 'knex';
+import lodash from 'lodash';
+
+export async function importPrices(knex: Knex, rows: { sku: string; cents: number }[]) {
+  for (const batch of lodash.chunk(rows, 100)) {
+    for (const row of batch) {
+      await knex('prices').insert(row);
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'writePerItem', line: 8, column: 13 }],
+    },
     {
       name: 'prisma findUnique per order in a for...of',
       filename: 'src/services/orders.ts',

@@ -1011,8 +1011,241 @@ async function memberPermissions() {
 module.exports = { memberPermissions };
 `,
     },
+    {
+      name: 'knex: a subquery built in a whereNotExists callback runs as part of the outer query; seen in Backstage',
+      filename: 'src/service/entities.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function entitiesWithoutField(db: Knex, field: string, limit: number) {
+  return db('final_entities')
+    .select('final_entities.entity_id')
+    .whereNotExists((qb) => qb.from('search').where('search.entity_id', db.ref('final_entities.entity_id')).andWhere('search.key', field))
+    .limit(limit);
+}
+`,
+    },
+    {
+      name: 'knex: reads keyed by each chunk of a lodash.chunk loop are the batched lookup; seen in Backstage',
+      filename: 'src/database/markForStitching.ts',
+      code: `
+import { Knex } from 'knex';
+import lodash from 'lodash';
+
+export async function refsOf(knex: Knex, entityIds: string[], entityRefs: string[]) {
+  const out: string[] = [];
+  for (const chunk of lodash.chunk(entityIds, 100)) {
+    await retryOnDeadlock(async () => {
+      const rows = await knex('refresh_state').select('entity_ref').whereIn('entity_id', chunk);
+      out.push(...rows.map((r) => r.entity_ref));
+    });
+  }
+  for (const part of lodash.chunk(entityRefs, 1000)) {
+    const refs = part.map((r) => r.toLowerCase());
+    const rows = await knex('refresh_state').select(['entity_ref', 'location_key']).where(whereInArray('entity_ref', refs));
+    out.push(...rows.map((r) => r.entity_ref));
+  }
+  return out;
+}
+
+declare function retryOnDeadlock(fn: () => Promise<void>): Promise<void>;
+declare function whereInArray(col: string, values: string[]): (q: Knex.QueryBuilder) => void;
+`,
+    },
+    {
+      name: 'knex: whereIn on the id, and a column looked up by a list and selected alone, are bounded by the list',
+      filename: 'src/database/orphans.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function stillThere(tx: Knex, orphanIds: string[]) {
+  const users = await tx('users').whereIn('id', orphanIds).select('id', 'email');
+  await tx('refresh_state').select('entity_id').whereIn('entity_id', orphanIds).forUpdate();
+  const remaining = await tx('refresh_state').select('entity_id').whereIn('entity_id', orphanIds);
+  return { users, remaining };
+}
+`,
+    },
+    {
+      name: 'SQL: a WITH whose CTEs delete and insert returns the rows it wrote; seen in Backstage',
+      filename: 'src/database/syncRelations.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function syncRelations(knex: Knex, entityId: string, sources: string[]) {
+  const { rows } = await knex.raw(
+    \`WITH desired AS (SELECT * FROM unnest(?::text[]) AS t(source)),
+     deleted AS (DELETE FROM relations r WHERE r.entity_id = ? RETURNING r.source),
+     inserted AS (INSERT INTO relations (entity_id, source) SELECT ?, d.source FROM desired d RETURNING source)
+     SELECT 'd' AS op, source FROM deleted UNION ALL SELECT 'i' AS op, source FROM inserted\`,
+    [sources, entityId, entityId],
+  );
+  return rows;
+}
+`,
+    },
+    {
+      name: 'knex: count per kind, grouped by an aliased expression, and a distinct coarse column; seen in Backstage',
+      filename: 'src/database/metrics.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function countByKind(knex: Knex) {
+  const kindExpr = knex.raw("split_part(entity_ref, ':', 1)");
+  const rows = await knex('final_entities').whereNotNull('final_entity').select({ kind: kindExpr, count: knex.raw('count(*)') }).groupBy(kindExpr);
+  return new Map(rows.map((row) => [String(row.kind), Number(row.count)]));
+}
+
+export async function sourceKeys(tx: Knex) {
+  const rows = await tx('refresh_state_references').distinct('source_key').whereNotNull('source_key');
+  return rows.map((row) => row.source_key);
+}
+`,
+    },
+    {
+      name: 'knex: the one row destructured from an equality lookup; seen in Backstage',
+      filename: 'src/providers/locationStore.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function findConflict(tx: Knex, id: string, type: string, target: string) {
+  const [conflict] = await tx('locations').where({ type, target }).whereNot({ id }).select();
+  return conflict;
+}
+`,
+    },
+    {
+      name: 'prisma: a data loader fetching the keys it was given, through an access-filter helper; seen in Keystone',
+      filename: 'src/lib/fetchRelated.ts',
+      code: `
+import type { PrismaClient } from '@prisma/client';
+
+export async function fetchRelatedItems(prisma: PrismaClient, idFieldKey: string, toFetch: string[]) {
+  const resolvedWhere = await accessControlledFilter({ [idFieldKey]: { in: [...new Set(toFetch)] } });
+  const results = await prisma.user.findMany({ where: resolvedWhere });
+  const byId = new Map(results.map((x) => [x.id, x]));
+  return toFetch.map((id) => byId.get(id));
+}
+
+declare function accessControlledFilter(where: object): Promise<object>;
+`,
+    },
+    {
+      name: 'knex: the same table read again by the keys of a limited batch already held (MySQL, no RETURNING); seen in Backstage',
+      filename: 'src/database/stitchQueue.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function lease(tx: Knex, batchSize: number) {
+  const items = await tx('stitch_queue').select('entity_ref', 'failure_count').where('next_stitch_at', '<=', tx.fn.now()).orderBy('next_stitch_at').limit(batchSize);
+  await tx('stitch_queue').whereIn('entity_ref', items.map((i) => i.entity_ref)).update({ next_stitch_at: tx.fn.now() });
+  return tx('stitch_queue').select('entity_ref', 'next_stitch_at').whereIn('entity_ref', items.map((i) => i.entity_ref));
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'prisma: a filter a helper builds from a status is as big as the table',
+      filename: 'src/services/orders.ts',
+      code: `
+import type { PrismaClient } from '@prisma/client';
+
+export async function openOrders(prisma: PrismaClient) {
+  const where = await accessControlledFilter({ status: 'open' });
+  return prisma.order.findMany({ where });
+}
+
+declare function accessControlledFilter(where: object): Promise<object>;
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 6,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import type { PrismaClient } from '@prisma/client';
+
+export async function openOrders(prisma: PrismaClient) {
+  const where = await accessControlledFilter({ status: 'open' });
+  return prisma.order.findMany({ where, take: 100 });
+}
+
+declare function accessControlledFilter(where: object): Promise<object>;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'knex: the first row destructured from an ordered read still reads every row',
+      filename: 'src/repositories/events.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function latestEvent(knex: Knex, userId: string) {
+  const [latest] = await knex('events').where({ user_id: userId }).orderBy('created_at', 'desc');
+  return latest;
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { Knex } from 'knex';
+
+export async function latestEvent(knex: Knex, userId: string) {
+  const [latest] = await knex('events').where({ user_id: userId }).orderBy('created_at', 'desc').limit(100);
+  return latest;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'knex: distinct user ids is one row per user',
+      filename: 'src/repositories/orders.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function buyers(knex: Knex) {
+  return knex('orders').distinct('user_id');
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`.limit()`' },
+              output: `
+import { Knex } from 'knex';
+
+export async function buyers(knex: Knex) {
+  return knex('orders').distinct('user_id').limit(100);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'knex aggregate grouped by an id returns one row per entity',
       filename: 'src/services/stats/customers.js',

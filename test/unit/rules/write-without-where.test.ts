@@ -179,6 +179,19 @@ export async function deleteDrafts(dataSource: DataSource, userId: string) {
 }
 `,
     },
+    {
+      name: 'emptying a temporary table the same code creates is how a scratch table is reused; seen in Backstage',
+      filename: 'src/database/syncSearch.ts',
+      code: `
+import { Knex } from 'knex';
+
+export async function syncMysql(knex: Knex, entityId: string) {
+  await knex.raw('CREATE TEMPORARY TABLE IF NOT EXISTS \`_desired_search\` (\`key\` VARCHAR(255) NOT NULL)');
+  await knex.raw('DELETE FROM \`_desired_search\`');
+  await knex.raw('DELETE s FROM search s WHERE s.entity_id = ?', [entityId]);
+}
+`,
+    },
   ],
   invalid: [
     {
