@@ -17,8 +17,8 @@ const FS_CLEANUP = /^(rm|rmdir|unlink|remove|rimraf|mkdir|mkdirp|ensureDir|empty
 const FS_MODULE = /^(node:)?(fs|fs\/promises|fs-extra|graceful-fs|rimraf|mkdirp)$/;
 /** A product-analytics or metrics client: its events are a side channel. */
 const TELEMETRY = /^(telemetry|analytics|tracker|tracking|metrics|statsd|posthog|mixpanel|amplitude|segment|usage)$/i;
-/** Calls that only turn a value into another: parsing, decoding, reading fields. */
-const PARSE_CALL = /^(parse\w*|\w+Parse|decode\w*|atob|btoa|get|toString|trim|slice|split|from|String|Number|BigInt|Boolean)$/;
+/** Calls that only turn a value into another: parsing, decoding, reading fields, pure string operations. */
+const PARSE_CALL = /^(parse\w*|\w+Parse|decode\w*|atob|btoa|get|toString|trim|slice|split|from|String|Number|BigInt|Boolean|indexOf|lastIndexOf|includes|startsWith|endsWith|replace|replaceAll|substring|toLowerCase|toUpperCase|match|charAt|padStart|padEnd)$/;
 const PARSE_NEW = /^(URL|URLSearchParams|Date|RegExp)$/;
 
 /** The function a call invokes, seen through `fn.bind(self)()` and `fn.call(self)`. */

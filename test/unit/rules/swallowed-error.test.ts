@@ -4,6 +4,28 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('swallowed-error', rule, {
   valid: [
     {
+      name: 'decoding a Basic auth header: a malformed one falls through to the credentials in the body',
+      filename: 'src/service/OidcRouter.ts',
+      code: `
+export function parseClientCredentials(authorization: string | undefined, bodyClientId?: string, bodyClientSecret?: string) {
+  const basicAuth = authorization?.match(/^Basic[ ]+([^\\s]+)$/i);
+  if (basicAuth) {
+    try {
+      const decoded = Buffer.from(basicAuth[1], 'base64').toString('utf8');
+      const idx = decoded.indexOf(':');
+      if (idx >= 0) {
+        const clientId = decodeURIComponent(decoded.slice(0, idx).replace(/\\+/g, ' '));
+        const clientSecret = decodeURIComponent(decoded.slice(idx + 1).replace(/\\+/g, ' '));
+        if (clientId) return { clientId, clientSecret };
+      }
+    } catch {
+    }
+  }
+  return { clientId: bodyClientId, clientSecret: bodyClientSecret };
+}
+`,
+    },
+    {
       name: 'a setting read that may throw, its absence tested right after (Node-RED credentials)',
       filename: 'lib/nodes/credentials.js',
       code: `
