@@ -39,15 +39,17 @@ const TOOL_FOLDER = /(^|\/)(bin|cli|tools)\//i;
 
 /**
  * A command-line tool rather than server code: a `#!` script, a file built on a CLI package, or a script under
- * `bin/`, `cli/` or `tools/` that reads its arguments or neither exports anything nor listens (`bin/checkPad.js`,
- * `bin/plugins/stalePlugins.js`; not Express's `bin/www`, which starts the server). A person runs it and watches it:
- * a hang is seen and interrupted, an error is read off the terminal.
+ * `bin/`, `cli/` or `tools/` that reads its arguments or exports nothing (`bin/checkPad.js`,
+ * `bin/plugins/stalePlugins.js`). A person runs it and watches it: a hang is seen and interrupted, an error is
+ * read off the terminal. A file that listens is a server whatever else it is (Express's `bin/www`).
  */
 export function isCommandLineTool(ctx: ModelContext): boolean {
   const text = ctx.sourceCode.text;
+  // a CLI whose `start` command serves traffic from this file (Keystone's scripts/cli) is a server too
+  if (/\.listen\(/.test(text)) return false;
   if (text.startsWith('#!')) return true;
   for (const ref of ctx.index.imports.values()) if (CLI_PACKAGES.test(ref.source)) return true;
   if (!TOOL_FOLDER.test(ctx.fileName.replace(/\\/g, '/'))) return false;
   if (/\bprocess\.argv\b/.test(text)) return true;
-  return !/\b(module\.exports|exports\.\w+|export\s)|\.listen\(/.test(text);
+  return !/\b(module\.exports|exports\.\w+|export\s)/.test(text);
 }
