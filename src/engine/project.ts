@@ -77,9 +77,12 @@ export function resolveProject(files: readonly ProjectFile[], settings: EngineSe
   const middlewares: { scope: string; auth: boolean; rateLimit: boolean; matchers: string[] }[] = [];
   /** Apps (by scope) where some file registers a health route: a server entry elsewhere in the app has its probe. */
   const healthScopes = new Set<string>();
+  /** Apps where some file (the entry, usually) routes console through the logger: `console.x` is a logger line there. */
+  const consoleScopes = new Set<string>();
   for (const f of files) {
     const facts = f.result.facts;
     if (facts.healthRoute) healthScopes.add(appScope(f.path));
+    if (facts.consoleRouted) consoleScopes.add(appScope(f.path));
     if (facts.globalGuard.auth || facts.globalGuard.rateLimit) guards.push({ scope: appScope(f.path), ...facts.globalGuard });
     if (facts.nextMiddleware) middlewares.push({ scope: appScope(f.path), ...facts.nextMiddleware });
     for (const m of facts.mounts) {
@@ -117,6 +120,7 @@ export function resolveProject(files: readonly ProjectFile[], settings: EngineSe
     if (only !== undefined && f.path !== only) continue;
     const kept = f.result.findings.filter((finding) => {
       if (finding.ruleId === 'missing-health-route') return ![...healthScopes].some((scope) => within(scope, f.path));
+      if (finding.ruleId === 'console-in-server-code') return ![...consoleScopes].some((scope) => within(scope, f.path));
       const e = finding.exposure;
       const kind = finding.ruleId === 'missing-auth-check' ? 'auth' : finding.ruleId === 'missing-rate-limit' ? 'rateLimit' : undefined;
       if (!e || !kind) return true;

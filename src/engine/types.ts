@@ -78,6 +78,8 @@ export interface FileFacts {
   nextMiddleware?: { auth: boolean; rateLimit: boolean; matchers: string[] };
   /** The file registers a health or readiness route (or mounts a health router or library): the app has a probe. */
   healthRoute?: boolean;
+  /** The file routes the process's `console.*` through its logger (`log4js.replaceConsole()`): console lines are logger lines. */
+  consoleRouted?: boolean;
 }
 
 export interface ConditionalFinding {

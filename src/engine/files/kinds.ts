@@ -64,11 +64,13 @@ export function detectFileKind(fileName: string, text: string): FileKind | undef
 
 /**
  * Whether a file describes a development or test setup (`Dockerfile.dev`, `docker-compose.test.yml`,
- * `.devcontainer/Dockerfile`): production hardening rules stay quiet there.
+ * `.devcontainer/Dockerfile`, `tests/ratelimit/Dockerfile`): production hardening rules stay quiet there.
  */
 export function isDevSetup(fileName: string): boolean {
   const path = fileName.replace(/\\/g, '/');
   if (/(?:^|\/)\.devcontainer\//.test(path)) return true;
+  // an image a test suite builds (`tests/ratelimit/Dockerfile.nginx`); not sample projects kept under test/fixtures/
+  if (/(?:^|\/)(?:tests?|__tests__|e2e|integration-tests?)\//i.test(path) && !/(?:^|\/)fixtures\//i.test(path)) return true;
   const base = path.slice(path.lastIndexOf('/') + 1);
   return /(?:^|[.\-_])(?:dev|develop|development|local|test|tests|testing|e2e|ci|debug|override)(?:[.\-_]|$)/i.test(base);
 }

@@ -11,14 +11,14 @@ import { T, calleeName, memberPath, unwrap, walk, type Call, type Node } from '.
 import type { ModelContext } from './file-index';
 
 /** Releasing or stopping something: what a failure path or a shutdown does. */
-const TEARDOWN = /^(cancel|close|destroy|abort|disconnect|quit|terminate|shutdown|release|unsubscribe|kill|dispose|unref|cleanup|teardown|(on)?\w*(Shutdown|Teardown|Cleanup))$/;
+const TEARDOWN = /^(cancel|close|end|destroy|abort|disconnect|quit|terminate|shutdown|release|unsubscribe|kill|dispose|unref|cleanup|teardown|(on)?\w*(Shutdown|Teardown|Cleanup))$/;
 /** File-system calls that remove scratch files or make sure a folder exists. */
 const FS_CLEANUP = /^(rm|rmdir|unlink|remove|rimraf|mkdir|mkdirp|ensureDir|emptyDir)(Sync)?$/;
 const FS_MODULE = /^(node:)?(fs|fs\/promises|fs-extra|graceful-fs|rimraf|mkdirp)$/;
 /** A product-analytics or metrics client: its events are a side channel. */
 const TELEMETRY = /^(telemetry|analytics|tracker|tracking|metrics|statsd|posthog|mixpanel|amplitude|segment|usage)$/i;
-/** Calls that only turn a value into another: parsing, decoding, reading fields. */
-const PARSE_CALL = /^(parse\w*|\w+Parse|decode\w*|atob|btoa|get|toString|trim|slice|split|from|String|Number|BigInt|Boolean)$/;
+/** Calls that only turn a value into another: parsing, decoding, reading fields, pure string operations. */
+const PARSE_CALL = /^(parse\w*|\w+Parse|decode\w*|atob|btoa|get|toString|trim|slice|split|from|String|Number|BigInt|Boolean|indexOf|lastIndexOf|includes|startsWith|endsWith|replace|replaceAll|substring|toLowerCase|toUpperCase|match|charAt|padStart|padEnd)$/;
 const PARSE_NEW = /^(URL|URLSearchParams|Date|RegExp)$/;
 
 /** The function a call invokes, seen through `fn.bind(self)()` and `fn.call(self)`. */
@@ -64,6 +64,14 @@ export function onlyBestEffort(block: TSESTree.BlockStatement, ctx: ModelContext
   });
 }
 
+/** The called name, through Rollup's interop: `parseGitUrl__default.default(url)` calls `parseGitUrl`. */
+function interopName(call: Call): string | undefined {
+  const name = calleeName(call);
+  const c = unwrap(call.callee);
+  if (name === 'default' && c.type === T.MemberExpression && c.object.type === T.Identifier && c.object.name.endsWith('__default')) return c.object.name.slice(0, -'__default'.length);
+  return name;
+}
+
 /**
  * The block only parses or decodes values and stores them: `msg = Schema.parse(JSON.parse(raw))`,
  * `name = decodeURIComponent(seg)`. Nothing else runs, so the only failure is malformed input.
@@ -82,9 +90,9 @@ export function isParseOnly(block: TSESTree.BlockStatement): boolean {
         ok = false;
         return false;
       case T.CallExpression: {
-        const name = calleeName(n) ?? '';
+        const name = interopName(n) ?? '';
         if (!PARSE_CALL.test(name)) ok = false;
-        else if (/parse|decode/i.test(name)) calls++;
+        else if (/parse|decode|^BigInt$/i.test(name)) calls++;
         return undefined;
       }
       case T.NewExpression:

@@ -11,6 +11,7 @@ import { findUnboundedReads, type UnboundedRead } from './queries';
 import { findDbCalls, type DbCall } from './db-calls';
 import { findHandlers, type Handlers } from './handlers';
 import { registersHealthRoute } from './health';
+import { routesConsoleToLogger } from './loggers';
 import type { Route } from './route';
 import type { Node } from './ast';
 
@@ -72,6 +73,7 @@ export function getModel(sourceCode: Readonly<TSESLint.SourceCode>, fileName: st
       globalGuard: merge(NONE, globalGuard),
       nextMiddleware: nextMiddlewareFacts(ctx),
       ...(registersHealthRoute(ctx, routes) ? { healthRoute: true } : {}),
+      ...(routesConsoleToLogger(ctx) ? { consoleRouted: true } : {}),
     },
     unboundedReads: () => (reads ??= findUnboundedReads(ctx)),
     dbCalls: () => (db ??= findDbCalls(ctx)),

@@ -2,7 +2,7 @@
  * Logging calls: `console.*`, and structured loggers (pino, winston, bunyan, Nest's `Logger`, `req.log`, `fastify.log`,
  * a project `logger`); which convention a logger takes its error in; and which logger a fix can use at a given place.
  */
-import { T, memberPath, type Call, type Node } from './ast';
+import { T, memberPath, walk, type Call, type Node } from './ast';
 import type { ModelContext } from './file-index';
 
 const LEVELS = /^(log|info|warn|warning|error|debug|trace|fatal|verbose|silly|notice|crit|critical|emerg|alert|http)$/;
@@ -66,6 +66,47 @@ export function usesStructuredLogger(ctx: ModelContext): boolean {
     const l = logCall(c);
     return !!l && !l.console;
   });
+}
+
+/** Logger calls that send every `console.*` line of the process through the logger: log4js, consola. */
+const CONSOLE_ROUTING = /^(replaceConsole|wrapConsole|wrapAll|patchConsole|hijackConsole|interceptConsole|overrideConsole)$/;
+const CONSOLE_LEVEL = /^(log|info|warn|error|debug|trace)$/;
+
+/** The expression names a logger: `logger`, `log4js.getLogger('x')`, an import from a logging package or module. */
+function namesLogger(ctx: ModelContext, node: Node): boolean {
+  const root = memberPath(node)[0];
+  if (!root) return false;
+  const ref = ctx.index.imports.get(root);
+  if (ref) return LOGGER_PACKAGES.test(ref.source) || isLoggerModule(ref.source, root);
+  return LOGGER_NAME.test(root.replace(/\(\)$/, ''));
+}
+
+/**
+ * The file routes the process's console through its logger: `log4js.replaceConsole()`, `consola.wrapConsole()`,
+ * `console.log = logger.info.bind(logger)`, `Object.assign(console, logger)`. After that, a `console.warn`
+ * anywhere in the app is a logger line with its level.
+ */
+export function routesConsoleToLogger(ctx: ModelContext): boolean {
+  if (!/console|Console|wrapAll/.test(ctx.sourceCode.text)) return false;
+  for (const call of ctx.index.calls) {
+    const path = memberPath(call.callee);
+    const name = path[path.length - 1] ?? '';
+    if (CONSOLE_ROUTING.test(name) && path.length >= 2 && call.callee.type === T.MemberExpression && namesLogger(ctx, call.callee.object)) return true;
+    if (path.join('.') === 'Object.assign' && call.arguments.length >= 2) {
+      const target = call.arguments[0];
+      if (target.type === T.Identifier && target.name === 'console' && call.arguments.slice(1).some((a) => namesLogger(ctx, a as Node))) return true;
+    }
+  }
+  let assigned = false;
+  walk(ctx.index.program, (n) => {
+    if (assigned) return false;
+    if (n.type !== T.AssignmentExpression || n.operator !== '=') return undefined;
+    const left = memberPath(n.left);
+    if (left.length !== 2 || left[0] !== 'console' || !CONSOLE_LEVEL.test(left[1])) return undefined;
+    if (namesLogger(ctx, n.right)) assigned = true;
+    return undefined;
+  });
+  return assigned;
 }
 
 /** Where the receiver of a log call comes from: `this.logger` → the class, `logger` → its import. */

@@ -128,7 +128,8 @@ function classify(call: Call, clients: Map<string, { client: OutboundClient; imp
   const owner = path[path.length - 2];
   if (!owner) return undefined;
   // globalThis.fetch(url), window.fetch(url)
-  if (name === 'fetch' && path.length === 2 && /^(globalThis|window|global|self)$/.test(owner)) return urlThenOptions(call, 'fetch', '', 1);
+  // (not `var self = this; self.fetch(user)`: a method of the object, a git fetch in Node-RED's projects)
+  if (name === 'fetch' && path.length === 2 && /^(globalThis|window|global|self)$/.test(owner) && !isLocal(owner, callee, ctx)) return urlThenOptions(call, 'fetch', '', 1);
   const root = clients.get(path[0]);
   if (root && path.length === 2) return member(call, root.client, name, false);
   // undici.request(url), http.get(url) through a namespace import
@@ -139,6 +140,12 @@ function classify(call: Call, clients: Map<string, { client: OutboundClient; imp
   // Nest: this.httpService.get(url), this.httpService.axiosRef.get(url)
   if (nestHttp && (/httpService$/i.test(owner) || owner === 'axiosRef') && VERBS.has(name)) return member(call, 'axios', name, false);
   return undefined;
+}
+
+/** `name` is declared in the code (`const self = this`), not the platform global of that name. */
+function isLocal(name: string, at: Node, ctx: ModelContext): boolean {
+  const variable = findVariable(ctx.sourceCode.getScope(at), name);
+  return !!variable && variable.defs.length > 0;
 }
 
 function direct(call: Call, callee: TSESTree.Identifier, clients: Map<string, { client: OutboundClient; imported: string }>, instances: Map<string, OutboundClient>, ctx: ModelContext): OutboundCall | undefined {

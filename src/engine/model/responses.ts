@@ -129,7 +129,20 @@ function statusSetBefore(node: Node, root: string): { statusNode: Node } | undef
       if (path.length === 2 && path[0] === root && /^(status|statusCode)$/.test(path[1])) return { statusNode: e.right };
     }
   }
-  return undefined;
+  // res.status(500); res.format({ 'application/json': () => res.send({ error: true }) }): each branch answers with the status set before
+  const branchOf = formatCallOf(node, root);
+  return branchOf ? statusSetBefore(branchOf, root) : undefined;
+}
+
+/** The `res.format({ … })` call whose content-type branch (a function in its object) holds `node`. */
+function formatCallOf(node: Node, root: string): Call | undefined {
+  let fn: Node | undefined = node.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  const prop = fn?.parent;
+  const obj = prop?.type === T.Property && prop.value === fn ? prop.parent : undefined;
+  const call = obj?.type === T.ObjectExpression ? obj.parent : undefined;
+  if (call?.type !== T.CallExpression || call.arguments[0] !== obj || calleeName(call) !== 'format') return undefined;
+  return memberPath(call.callee)[0] === root ? call : undefined;
 }
 
 function chainResponse(call: Call): HttpResponse | undefined {

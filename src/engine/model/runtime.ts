@@ -32,3 +32,24 @@ export function isToolConfigFile(fileName: string): boolean {
 export function isDevOnlyFile(fileName: string): boolean {
   return /(^|[\\/._-])(mocks?|stubs?|fakes?|dev-?server|devserver|demo|examples?|playground|sandbox)([\\/._-]|$)/i.test(fileName);
 }
+
+/** Packages a command-line tool is built on: its output is for a person at a terminal. */
+export const CLI_PACKAGES = /^(commander|yargs|yargs\/yargs|meow|cac|@oclif\/core|inquirer|@inquirer\/prompts|@clack\/prompts|prompts|ora|listr2?)$/;
+const TOOL_FOLDER = /(^|\/)(bin|cli|tools)\//i;
+
+/**
+ * A command-line tool rather than server code: a `#!` script, a file built on a CLI package, or a script under
+ * `bin/`, `cli/` or `tools/` that reads its arguments or exports nothing (`bin/checkPad.js`,
+ * `bin/plugins/stalePlugins.js`). A person runs it and watches it: a hang is seen and interrupted, an error is
+ * read off the terminal. A file that listens is a server whatever else it is (Express's `bin/www`).
+ */
+export function isCommandLineTool(ctx: ModelContext): boolean {
+  const text = ctx.sourceCode.text;
+  // a CLI whose `start` command serves traffic from this file (Keystone's scripts/cli) is a server too
+  if (/\.listen\(/.test(text)) return false;
+  if (text.startsWith('#!')) return true;
+  for (const ref of ctx.index.imports.values()) if (CLI_PACKAGES.test(ref.source)) return true;
+  if (!TOOL_FOLDER.test(ctx.fileName.replace(/\\/g, '/'))) return false;
+  if (/\bprocess\.argv\b/.test(text)) return true;
+  return !/\b(module\.exports|exports\.\w+|export\s)/.test(text);
+}

@@ -5,8 +5,9 @@ import type { RuleSpec } from '../catalog/types';
 import { getModel } from '../model';
 import { T, calleeName, isFunction, memberPath, staticText, unwrap, type Call, type Node } from '../model/ast';
 import type { ModelContext } from '../model/file-index';
-import { logCall, loggerAt, usesStructuredLogger } from '../model/loggers';
+import { logCall, loggerAt, routesConsoleToLogger, usesStructuredLogger } from '../model/loggers';
 import { isScriptOrTestFile } from '../model/paths';
+import { CLI_PACKAGES } from '../model/runtime';
 import { createRule, metaFromSpec } from './create-rule';
 import { teamFromContext } from './team';
 
@@ -20,7 +21,6 @@ export const consoleInServerCodeSpec = spec;
 const CONSOLE_LEVELS = /^(log|info|warn|error|debug|trace)$/;
 /** Files that are not request-serving code: config, the logger module itself, CLIs, client components. */
 const NOT_SERVER_FILE = /(\.config\.[cm]?[jt]s$)|((^|\/)(log|logs|logger|loggers|logging)(\/|\.[cm]?[jt]s$))|((^|\/)(bin|cli|tools)\/)|(\.[jt]sx$)/i;
-const CLI_PACKAGES = /^(commander|yargs|yargs\/yargs|meow|cac|@oclif\/core|inquirer|@inquirer\/prompts|@clack\/prompts|prompts|ora|listr2?)$/;
 const BANNER = /\b(listening|started|running|ready|server (is )?up|up on|bound to)\b/i;
 const FATAL_EVENTS = /^(uncaughtException|unhandledRejection|SIGTERM|SIGINT|exit|beforeExit)$/;
 
@@ -117,7 +117,7 @@ export default createRule<Options, MessageIds>({
           if (callee.type !== T.MemberExpression || callee.object.type !== T.Identifier || callee.object.name !== 'console') continue;
           const l = logCall(call);
           if (!l?.console || !CONSOLE_LEVELS.test(l.level)) continue;
-          checked ??= isServerFile(ctx, sourceCode.ast, sourceCode.text) && usesStructuredLogger(ctx);
+          checked ??= isServerFile(ctx, sourceCode.ast, sourceCode.text) && usesStructuredLogger(ctx) && !routesConsoleToLogger(ctx);
           if (!checked) return;
           if (consoleOnPurpose(call, ctx) || consoleAllowedByComment(call, sourceCode)) continue;
           const logger = loggerAt(ctx, call);

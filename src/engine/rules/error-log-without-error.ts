@@ -7,6 +7,7 @@ import type { ModelContext } from '../model/file-index';
 import { isParseOnly } from '../model/best-effort';
 import { logCall, logConvention, type LogConvention } from '../model/loggers';
 import { isScriptOrTestFile } from '../model/paths';
+import { isBrowserCode, isCommandLineTool } from '../model/runtime';
 import { createRule, metaFromSpec } from './create-rule';
 import { teamFromContext } from './team';
 
@@ -21,7 +22,7 @@ const ERROR_LEVELS = /^(error|fatal|crit|critical|alert|emerg)$/;
 /** Properties that carry only the text of an error, not its stack or cause. */
 const TEXT_ONLY = /^(message|name|code|toString)$/;
 /** Calls that carry the error on elsewhere, so a log line without it loses nothing. */
-const CARRIES = /^(next|reject|done|cb|callback|captureException|recordException|notify|report\w*|handle\w*Error)$/;
+const CARRIES = /^(next|reject|done|cb|callback|captureException|recordException|notify|report\w*|handle\w*Error|exit|shutdown|die|crash|fatal)$/;
 
 /** The catch clause a log call sits in directly (not in a callback defined inside it). */
 function catchOf(call: Call): TSESTree.CatchClause | undefined {
@@ -92,13 +93,16 @@ function useThrough(root: Node, block: TSESTree.BlockStatement, name: string, be
   return useOfAll(root);
 }
 
-/** The error goes on whole elsewhere in the block: rethrown, `next(err)`, reported, or logged by another call. */
+/**
+ * The error goes on whole elsewhere in the block: rethrown, `next(err)`, reported, logged by another call, or handed
+ * to the exit path. Also through a local made from it: `const error = toError(err); …; throw error`.
+ */
 function carriedElsewhere(block: TSESTree.BlockStatement, name: string, except: Call): boolean {
   let carried = false;
   walk(block, (n) => {
     if (carried || n === except) return false;
-    if (n.type === T.ThrowStatement && n.argument && useOf(n.argument, name) === 'full') carried = true;
-    if (n.type === T.CallExpression && (CARRIES.test(calleeName(n) ?? '') || logCall(n)) && n.arguments.some((a) => useOf(a as Node, name) === 'full')) carried = true;
+    if (n.type === T.ThrowStatement && n.argument && useThrough(n.argument, block, name, n) === 'full') carried = true;
+    if (n.type === T.CallExpression && (CARRIES.test(calleeName(n) ?? '') || logCall(n)) && n.arguments.some((a) => useThrough(a as Node, block, name, n) === 'full')) carried = true;
     return undefined;
   });
   return carried;
@@ -146,6 +150,8 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         if (isScriptOrTestFile(context.filename)) return;
         const model = getModel(sourceCode, context.filename, teamFromContext(context));
+        // A page's console and a CLI's terminal: a person reads the line there, no log pipeline keeps the stack.
+        if (isBrowserCode(model.ctx) || isCommandLineTool(model.ctx)) return;
         for (const call of model.ctx.index.calls) {
           const l = logCall(call);
           if (!l || !ERROR_LEVELS.test(l.level)) continue;

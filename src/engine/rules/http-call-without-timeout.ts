@@ -6,7 +6,7 @@ import { T, calleeName, contains, enclosingFunction, hasSpread, isFunction, memb
 import type { ModelContext } from '../model/file-index';
 import { boundName, outboundCalls, type OutboundCall, type OutboundClient } from '../model/outbound-http';
 import { isScriptOrTestFile } from '../model/paths';
-import { isBrowserCode } from '../model/runtime';
+import { isBrowserCode, isCommandLineTool } from '../model/runtime';
 import { createRule, metaFromSpec } from './create-rule';
 import { FixText } from './fix-text';
 import { teamFromContext } from './team';
@@ -160,7 +160,7 @@ export default createRule<Options, MessageIds>({
         if (isScriptOrTestFile(context.filename)) return;
         const model = getModel(sourceCode, context.filename, teamFromContext(context));
         const calls = outboundCalls(model.ctx);
-        if (calls.length === 0 || isBrowserCode(model.ctx)) return;
+        if (calls.length === 0 || isBrowserCode(model.ctx) || isCommandLineTool(model.ctx)) return;
         const text = sourceCode.text;
         const timeoutAssigned = TIMEOUT_ASSIGNED.test(text);
         const globalDispatcher = text.includes('setGlobalDispatcher');

@@ -3,7 +3,7 @@ import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import specData from '../../../rules/no-graceful-shutdown.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel } from '../model';
-import { T, unwrap, type Node } from '../model/ast';
+import { T, unwrap, words, type Node } from '../model/ast';
 import { isScriptOrTestFile } from '../model/paths';
 import { isDevOnlyFile } from '../model/runtime';
 import { handlesShutdown, listenCalls, type ListenCall } from '../model/server-entry';
@@ -29,6 +29,17 @@ function statementOf(listen: ListenCall): { stmt: TSESTree.Statement; stored?: s
   }
   if (p?.type === T.AssignmentExpression && p.left.type === T.Identifier && p.parent.type === T.ExpressionStatement) return { stmt: p.parent, stored: p.left.name };
   return undefined;
+}
+
+/** The listen runs inside a function named for development (`async function dev(cwd)`, `startDevServer()`): nobody deploys it. */
+function inDevFunction(listen: ListenCall): boolean {
+  for (let n: Node | undefined = listen.call.parent; n; n = n.parent) {
+    let name: string | undefined;
+    if ((n.type === T.FunctionDeclaration || n.type === T.FunctionExpression) && n.id) name = n.id.name;
+    else if ((n.type === T.FunctionExpression || n.type === T.ArrowFunctionExpression) && n.parent?.type === T.VariableDeclarator && n.parent.id.type === T.Identifier) name = n.parent.id.name;
+    if (name && words(name).some((w) => w === 'dev' || w === 'development')) return true;
+  }
+  return false;
 }
 
 export default createRule<Options, MessageIds>({
@@ -99,7 +110,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         if (isScriptOrTestFile(context.filename) || isDevOnlyFile(context.filename)) return;
         const model = getModel(sourceCode, context.filename, teamFromContext(context));
-        const listens = listenCalls(model.ctx).filter((l) => !l.inExported);
+        const listens = listenCalls(model.ctx).filter((l) => !l.inExported && !inDevFunction(l));
         if (listens.length === 0 || handlesShutdown(model.ctx)) return;
         const listen = listens[0];
         const callee = listen.call.callee;

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import specData from '../../../rules/swallowed-error.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel } from '../model';
@@ -57,6 +58,8 @@ function handles(block: TSESTree.BlockStatement, param: string | undefined): boo
         if (HANDLING_CALL.test(name) || (RESPONSE_ROOT.test(path[0] ?? '') && RESPONSE_SENDS.test(name))) handled = true;
         if (/^(push|add|set|unshift)$/.test(name) && FAILURE_LIST.test(path[path.length - 2] ?? '')) handled = true;
         if (isTelemetryCall(n)) handled = true;
+        // invalidToken(res), sendError(reply, 401): a helper given the response answers the caller
+        if (n.arguments.some((a) => a.type === T.Identifier && /^(res|response|reply)$/.test(a.name))) handled = true;
         if (name === 'emit' && staticText(n.arguments[0]) === 'error') handled = true;
         return undefined;
       }
@@ -93,6 +96,8 @@ function fallsBackAfter(tryStmt: TSESTree.TryStatement): boolean {
   const parent = tryStmt.parent;
   if (!parent || (parent.type !== T.BlockStatement && parent.type !== T.Program)) return false;
   const next = parent.body[parent.body.indexOf(tryStmt as TSESTree.ProgramStatement & TSESTree.Statement) + 1];
+  // try { if (await find(id)) return where; } catch {} throw accessDenied(): the caller gets an error either way
+  if (next?.type === T.ThrowStatement) return true;
   if (next?.type !== T.ReturnStatement || !next.argument) return false;
   const returned = unwrap(next.argument);
   const stmts = tryStmt.block.body;
@@ -118,31 +123,107 @@ function endsInReturn(st: TSESTree.Statement): boolean {
   return st.type === T.BlockStatement && st.body.length > 0 && endsInReturn(st.body[st.body.length - 1]);
 }
 
+/** Existence probes that may sit beside the assignment: `fs.statSync(p); dir = p;`. */
+const PROBE = /^(stat|lstat|access|exists)(Sync)?$/;
+
 /**
  * A default the try block only improves on: `let version = ''; try { … version = pkg.version; } catch {}`.
- * The try assigns nothing but locals declared with a value just before it, so a failure leaves the default.
+ * The try assigns nothing but locals declared before it (in its block or an enclosing one), so a failure leaves
+ * the default. A local declared without a value must be tested after the try (`if (!key)`, `dir ?? fallback`,
+ * `state === 'stop'`): the code after handles its absence.
  */
 function keepsDefault(tryStmt: TSESTree.TryStatement): boolean {
-  const parent = tryStmt.parent;
-  if (!parent || (parent.type !== T.BlockStatement && parent.type !== T.Program)) return false;
-  const at = parent.body.indexOf(tryStmt as TSESTree.ProgramStatement & TSESTree.Statement);
   const defaults = new Set<string>();
-  for (const st of parent.body.slice(0, at)) {
-    if (st.type !== T.VariableDeclaration || st.kind === 'const') continue;
-    for (const d of st.declarations) if (d.id.type === T.Identifier && d.init) defaults.add(d.id.name);
+  const bare = new Set<string>();
+  let child: Node = tryStmt;
+  let fn: Node | undefined;
+  for (let n: Node | undefined = tryStmt.parent; n; child = n, n = n.parent) {
+    if (isFunction(n)) {
+      fn = n;
+      break;
+    }
+    if (n.type !== T.BlockStatement && n.type !== T.Program) continue;
+    const body = n.body as Node[];
+    for (const st of body.slice(0, body.indexOf(child))) {
+      if (st.type !== T.VariableDeclaration || st.kind === 'const') continue;
+      for (const d of st.declarations) if (d.id.type === T.Identifier) (d.init ? defaults : bare).add(d.id.name);
+    }
   }
-  let assigned = 0;
+  const filled = new Set<string>();
   const fills = (st: TSESTree.Statement): boolean => {
     if (st.type === T.VariableDeclaration) return true;
     if (st.type === T.IfStatement) return fills(st.consequent) && (!st.alternate || fills(st.alternate));
     if (st.type === T.BlockStatement) return st.body.every(fills);
-    if (st.type !== T.ExpressionStatement || st.expression.type !== T.AssignmentExpression) return false;
-    const left = st.expression.left;
-    if (left.type !== T.Identifier || !defaults.has(left.name)) return false;
-    assigned++;
+    if (st.type !== T.ExpressionStatement) return false;
+    const e = unwrap(st.expression);
+    const probe = e.type === T.AwaitExpression ? unwrap(e.argument) : e;
+    if (probe.type === T.CallExpression && PROBE.test(calleeName(probe) ?? '') && memberPath(probe.callee).length === 2) return true;
+    if (e.type !== T.AssignmentExpression) return false;
+    const left = e.left;
+    if (left.type !== T.Identifier || (!defaults.has(left.name) && !bare.has(left.name))) return false;
+    filled.add(left.name);
     return true;
   };
-  return tryStmt.block.body.every(fills) && assigned > 0;
+  if (!tryStmt.block.body.every(fills) || filled.size === 0) return false;
+  return [...filled].every((name) => defaults.has(name) || testedAfter(name, tryStmt, fn ?? tryStmt.parent));
+}
+
+/** `name` is tested somewhere after `after`: `if (!name)`, `name ?? x`, `name === 'stop'`, `name ? a : b`. */
+function testedAfter(name: string, after: Node, scope: Node | undefined): boolean {
+  if (!scope) return false;
+  let tested = false;
+  walk(scope, (n) => {
+    if (tested) return false;
+    if (n.type !== T.Identifier || n.name !== name || n.range[0] < after.range[1]) return undefined;
+    const p = n.parent;
+    if (
+      (p?.type === T.IfStatement && p.test === n) ||
+      (p?.type === T.ConditionalExpression && p.test === n) ||
+      (p?.type === T.UnaryExpression && p.operator === '!') ||
+      (p?.type === T.LogicalExpression && p.left === n) ||
+      (p?.type === T.BinaryExpression && /^[!=]==?$/.test(p.operator))
+    ) tested = true;
+    return undefined;
+  });
+  return tested;
+}
+
+/**
+ * The try only writes fields that already hold a value, with a constant or a conversion of that value:
+ * `settings.projects.enabled = false`, `status.text = status.text.toString()`. A failure leaves the field as it was.
+ */
+function keepsField(tryStmt: TSESTree.TryStatement, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const body = tryStmt.block.body;
+  return body.length > 0 && body.every((st) => {
+    if (st.type !== T.ExpressionStatement || st.expression.type !== T.AssignmentExpression || st.expression.operator !== '=') return false;
+    const { left, right } = st.expression;
+    if (left.type !== T.MemberExpression) return false;
+    const value = unwrap(right);
+    if (value.type === T.Literal) return true;
+    return value.type === T.CallExpression && value.callee.type === T.MemberExpression && sourceCode.getText(value.callee.object) === sourceCode.getText(left) && value.arguments.length === 0;
+  });
+}
+
+/** The call an expression statement makes, awaited or not. */
+function statementCall(st: TSESTree.Statement | undefined): Call | undefined {
+  if (st?.type !== T.ExpressionStatement) return undefined;
+  let e = unwrap(st.expression);
+  if (e.type === T.AwaitExpression) e = unwrap(e.argument);
+  return e.type === T.CallExpression ? e : undefined;
+}
+
+/**
+ * The catch does the try's last step another, safer way: `try { …; log.addRedactions(precise(x)) } catch
+ * { log.addRedactions(all(x)) }`. The fallback is the handling. (A rollback after a transaction is not: the try
+ * ended by answering, the catch does something else.)
+ */
+function sameWorkOtherWay(tryStmt: TSESTree.TryStatement, clause: TSESTree.CatchClause, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const stmts = tryStmt.block.body;
+  const last = statementCall(stmts[stmts.length - 1]);
+  const body = clause.body.body;
+  if (!last || body.length !== 1) return false;
+  const fallback = statementCall(body[0]);
+  return !!fallback && sourceCode.getText(fallback.callee) === sourceCode.getText(last.callee) && sourceCode.getText(fallback) !== sourceCode.getText(last);
 }
 
 function functionName(node: Node): string {
@@ -180,11 +261,16 @@ function swallowingCatchCall(call: Call, ctx: ModelContext): boolean {
   const receiver = unwrap((call.callee as TSESTree.MemberExpression).object);
   // `reader.cancel(err).catch(() => {})`, `telemetry.send(…).catch(() => {})`: best effort by design
   if (receiver.type === T.CallExpression && isBestEffortCall(receiver, ctx)) return false;
-  return !(receiver.type === T.Identifier && usedAfter(receiver, call));
+  return !(receiver.type === T.Identifier && usedAfter(receiver, call, ctx));
 }
 
-/** The identifier is read again later in the same function (awaited, raced, returned). */
-function usedAfter(id: TSESTree.Identifier, after: Node): boolean {
+/**
+ * The identifier is read again later (awaited, raced, returned), in its function or, for a variable of an outer
+ * scope (`contentPromise = serialize(dir); await contentPromise.catch(() => {})` in a callback), wherever it lives.
+ */
+function usedAfter(id: TSESTree.Identifier, after: Node, ctx: ModelContext): boolean {
+  const variable = findVariable(ctx.sourceCode.getScope(id), id.name);
+  if (variable && variable.defs.length > 0) return variable.references.some((r) => r.identifier !== id && r.identifier.range[0] > after.range[1] && r.isRead());
   const fn = enclosingFunction(after);
   let found = false;
   walk(fn ?? (after.parent as Node), (n) => {
@@ -252,7 +338,8 @@ export default createRule<Options, MessageIds>({
           if (sourceCode.getCommentsInside(clause.body).length > 0) continue;
           const tryStmt = clause.parent as TSESTree.TryStatement;
           if (isOptionalRequireProbe(tryStmt.block)) continue;
-          if (clause.body.body.length === 0 && (fallsBackAfter(tryStmt) || (keepsDefault(tryStmt) && !readsData(tryStmt)))) continue;
+          if (clause.body.body.length === 0 && (fallsBackAfter(tryStmt) || ((keepsDefault(tryStmt) || keepsField(tryStmt, sourceCode)) && !readsData(tryStmt)))) continue;
+          if (sameWorkOtherWay(tryStmt, clause, sourceCode)) continue;
           // Clean-up or telemetry that may fail (`try { await fs.rm(tmp) } catch {}`), or a parse of input whose
           // only failure is "malformed" (`try { msg = JSON.parse(raw) } catch { return; }`).
           if (onlyBestEffort(tryStmt.block, model.ctx)) continue;

@@ -38,6 +38,9 @@ describe('file kinds', () => {
   it('tells development setups apart', () => {
     assert.ok(isDevSetup('Dockerfile.dev') && isDevSetup('docker-compose.test.yml') && isDevSetup('.devcontainer/Dockerfile') && isDevSetup('compose.override.yaml'));
     assert.ok(!isDevSetup('Dockerfile') && !isDevSetup('docker-compose.prod.yml') && !isDevSetup('deploy/devops/Dockerfile'));
+    // an image built by a test suite is a test setup; a sample project under test/fixtures/ is analysed as real
+    assert.ok(isDevSetup('tests/ratelimit/Dockerfile.nginx') && isDevSetup('src/test/e2e/Dockerfile'));
+    assert.ok(!isDevSetup('test/fixtures/docker/web/Dockerfile') && !isDevSetup('contest/Dockerfile'));
   });
 });
 

@@ -3,6 +3,36 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester().run('console-in-server-code', rule, {
   valid: [
+    {
+      name: 'log4js.replaceConsole() sends every console line of the process through log4js, with its level',
+      filename: 'node/server.js',
+      code: `
+const log4js = require('log4js');
+log4js.replaceConsole();
+const settings = require('./utils/Settings');
+
+const logger = log4js.getLogger('server');
+
+exports.start = async () => {
+  logger.info('Starting Etherpad...');
+  if (!settings.sessionKey) console.warn('no sessionKey set, a random one is used');
+};
+`,
+    },
+    {
+      name: 'console.error reassigned to the logger at startup',
+      filename: 'src/server.ts',
+      code: `
+import { logger } from './lib/logger';
+
+console.log = logger.info.bind(logger);
+console.error = logger.error.bind(logger);
+
+export function reportStartupProblem(problem: string) {
+  console.error(problem);
+}
+`,
+    },
 
     {
       name: 'a CLI command registered with .command().action() prints to its terminal',

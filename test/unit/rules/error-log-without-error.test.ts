@@ -3,6 +3,76 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester().run('error-log-without-error', rule, {
   valid: [
+    {
+      name: 'the error is rethrown through the local made from it (Backstage toError)',
+      filename: 'src/service/helpers.ts',
+      code: `
+import fs from 'fs-extra';
+import { toError } from '@backstage/errors';
+
+export async function getWorkingDirectory(workingDirectory: string, logger: { error(msg: string): void }) {
+  try {
+    await fs.access(workingDirectory, fs.constants.W_OK);
+  } catch (err) {
+    const error = toError(err);
+    logger.error(\`working directory \${workingDirectory} is not writable\`);
+    throw error;
+  }
+  return workingDirectory;
+}
+`,
+    },
+    {
+      name: 'the error goes whole to the exit path, which logs its stack',
+      filename: 'node/server.js',
+      code: `
+const log4js = require('log4js');
+const logger = log4js.getLogger('server');
+
+exports.start = async () => {
+  try {
+    await hooks.aCallAll('createServer');
+  } catch (err) {
+    logger.error('Error occurred while starting Etherpad');
+    return await exports.exit(err);
+  }
+};
+`,
+    },
+    {
+      name: 'a command-line tool under bin/ prints the failure for the person running it',
+      filename: 'bin/checkPad.js',
+      code: `
+'use strict';
+if (process.argv.length !== 3) throw new Error('Use: node bin/checkPad.js $PADID');
+const padId = process.argv[2];
+
+(async () => {
+  const pad = await require('../node/db/PadManager').getPad(padId);
+  for (let rev = 0; rev <= pad.getHeadRevisionNumber(); rev++) {
+    try {
+      await pad.checkRevision(rev);
+    } catch (e) {
+      console.error(\`Bad changeset at revision \${rev} - \${e.message}\`);
+    }
+  }
+})();
+`,
+    },
+    {
+      name: "browser code in a front-end folder: the page's console, not a server log",
+      filename: 'static/js/vendors/gritter.js',
+      code: `
+$.gritter.add = function (params) {
+  try {
+    return Gritter.add(params || {});
+  } catch (e) {
+    var err = 'Gritter Error: ' + e;
+    console.error(err, params);
+  }
+};
+`,
+    },
 
     {
       name: 'the log gets a wrapper error that carries the caught one as its cause',

@@ -3,6 +3,32 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester().run('error-with-success-status', rule, {
   valid: [
+    {
+      name: 'res.status(500) before res.format: every content-type branch answers with it',
+      filename: 'src/admin-ui/middleware.js',
+      code: `
+const express = require('express');
+const router = express.Router();
+
+router.use(async (req, res) => {
+  try {
+    await handle(req, res);
+  } catch (e) {
+    console.error('An error occurred handling a request for the Admin UI:', e);
+    res.status(500);
+    res.format({
+      'application/json': function () {
+        res.send({ error: true });
+      },
+      default: function () {
+        res.send('An error occurred handling a request for the Admin UI.');
+      },
+    });
+  }
+});
+module.exports = router;
+`,
+    },
 
     {
       name: 'node-style answer: writeHead sets the error status before end',

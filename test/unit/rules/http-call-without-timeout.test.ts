@@ -4,6 +4,35 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('http-call-without-timeout', rule, {
   valid: [
     {
+      name: "`var self = this; self.fetch(user)`: the object's own method (a git fetch), not the platform's fetch",
+      filename: 'lib/storage/projects/Project.js',
+      code: `
+const gitTools = require('./git');
+
+Project.prototype.getBranches = function (user, isRemote) {
+  var self = this;
+  var fetchPromise = isRemote ? self.fetch(user) : Promise.resolve();
+  return fetchPromise.then(function () {
+    return gitTools.getBranches(self.path, isRemote);
+  });
+};
+`,
+    },
+    {
+      name: 'a one-off script under bin/: the person running it sees a hang and stops it',
+      filename: 'bin/plugins/stalePlugins.js',
+      code: `
+'use strict';
+const superagent = require('superagent');
+
+(async () => {
+  const res = await superagent.get('https://static.etherpad.org/plugins.full.json');
+  const plugins = JSON.parse(res.text);
+  for (const name of Object.keys(plugins)) console.log(name);
+})();
+`,
+    },
+    {
       name: "Nuxt's global $fetch outside server/ (runs in the browser too)",
       filename: 'stores/cart.ts',
       code: `

@@ -3,6 +3,22 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester().run('no-graceful-shutdown', rule, {
   valid: [
+    {
+      name: "a CLI's dev command starts a local development server: nobody deploys it",
+      filename: 'src/scripts/run/dev.ts',
+      code: `
+import http from 'node:http';
+import express from 'express';
+
+async function dev(cwd: string) {
+  const app = express();
+  const httpServer = http.createServer(app);
+  httpServer.listen(3000, () => console.log(\`dev server for \${cwd} on http://localhost:3000\`));
+}
+
+void dev(process.cwd());
+`,
+    },
 
     {
       name: 'a compiled IPC socket server: net speaks raw sockets, not HTTP',

@@ -3,6 +3,219 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester().run('swallowed-error', rule, {
   valid: [
+    {
+      name: 'decoding a Basic auth header: a malformed one falls through to the credentials in the body',
+      filename: 'src/service/OidcRouter.ts',
+      code: `
+export function parseClientCredentials(authorization: string | undefined, bodyClientId?: string, bodyClientSecret?: string) {
+  const basicAuth = authorization?.match(/^Basic[ ]+([^\\s]+)$/i);
+  if (basicAuth) {
+    try {
+      const decoded = Buffer.from(basicAuth[1], 'base64').toString('utf8');
+      const idx = decoded.indexOf(':');
+      if (idx >= 0) {
+        const clientId = decodeURIComponent(decoded.slice(0, idx).replace(/\\+/g, ' '));
+        const clientSecret = decodeURIComponent(decoded.slice(idx + 1).replace(/\\+/g, ' '));
+        if (clientId) return { clientId, clientSecret };
+      }
+    } catch {
+    }
+  }
+  return { clientId: bodyClientId, clientSecret: bodyClientSecret };
+}
+`,
+    },
+    {
+      name: 'a setting read that may throw, its absence tested right after (Node-RED credentials)',
+      filename: 'lib/nodes/credentials.js',
+      code: `
+const crypto = require('crypto');
+
+async function load(settings) {
+  var defaultKey;
+  try {
+    defaultKey = settings.get('_credentialSecret');
+  } catch (err) {
+  }
+  if (defaultKey) {
+    return crypto.createHash('sha256').update(defaultKey).digest();
+  }
+  return null;
+}
+module.exports = { load };
+`,
+    },
+    {
+      name: 'an existence probe fills a path, and the fallback after picks a default when it stayed empty',
+      filename: 'lib/nodes/context/localfilesystem.js',
+      code: `
+const fs = require('fs');
+const path = require('path');
+
+function getBasePath(config) {
+  var storageBaseDir;
+  try {
+    fs.statSync(path.join(process.env.NODE_RED_HOME, '.config.json'));
+    storageBaseDir = path.join(process.env.NODE_RED_HOME, 'context');
+  } catch (err) {
+  }
+  if (!storageBaseDir) {
+    storageBaseDir = path.join(process.env.HOME, '.node-red', 'context');
+  }
+  return storageBaseDir;
+}
+module.exports = { getBasePath };
+`,
+    },
+    {
+      name: 'a default declared in the enclosing block, improved by an optional plugin hook (Backstage processors)',
+      filename: 'src/service/util.ts',
+      code: `
+export function getProcessorPriority(processor: { getPriority?: () => number }, options?: { priority?: number }) {
+  let priority = options?.priority;
+  if (priority === undefined) {
+    try {
+      priority = processor.getPriority?.();
+    } catch {
+    }
+  }
+  return priority ?? 20;
+}
+`,
+    },
+    {
+      name: 'a best-effort conversion of a field that keeps its old value on failure',
+      filename: 'lib/flows/Flow.js',
+      code: `
+function handleStatus(events, node, statusMessage) {
+  if (typeof statusMessage.text !== 'string') {
+    try {
+      statusMessage.text = statusMessage.text.toString();
+    }
+    catch(e) {}
+  }
+  events.emit('node-status', { id: node.id, status: statusMessage });
+}
+module.exports = { handleStatus };
+`,
+    },
+    {
+      name: 'an existence check whose every failure is answered with the same access-denied error (Keystone)',
+      filename: 'src/lib/core/access.ts',
+      code: `
+export async function checkUniqueItemExists(uniqueInput: object, list: { listKey: string }, context: any) {
+  try {
+    const item = await context.db[list.listKey].findOne({ where: uniqueInput });
+    if (item !== null) return uniqueInput;
+  } catch (err) {}
+  throw new Error(\`You cannot access the \${list.listKey} with that id\`);
+}
+`,
+    },
+    {
+      name: 'a BigInt parse of input: its only failure is "not a number"',
+      filename: 'src/fields/id-field.ts',
+      code: `
+export function isBigInt(x: string | null) {
+  if (x === null || x === '') return;
+  try {
+    return BigInt(x);
+  } catch {}
+}
+`,
+    },
+    {
+      name: 'a compiled parse through the interop default: parseGitUrl__default.default(url)',
+      filename: 'dist/processors/PlaceholderProcessor.cjs.js',
+      code: `
+var parseGitUrl = require('git-url-parse');
+function _interopDefaultCompat (e) { return e && typeof e === 'object' && 'default' in e ? e : { default: e }; }
+var parseGitUrl__default = /*#__PURE__*/_interopDefaultCompat(parseGitUrl);
+
+function sameRepository(resolvedUrl, baseUrl) {
+  let resolved;
+  let base;
+  try {
+    resolved = parseGitUrl__default.default(resolvedUrl);
+    base = parseGitUrl__default.default(baseUrl);
+  } catch {
+    return;
+  }
+  return resolved.name === base.name;
+}
+exports.sameRepository = sameRepository;
+`,
+    },
+    {
+      name: 'closing a client on the failure path: pg client.end() is tear-down',
+      filename: 'src/db/connect.ts',
+      code: `
+import { Client } from 'pg';
+
+export async function connect(config: object) {
+  const client = new Client(config);
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw error;
+  }
+}
+`,
+    },
+    {
+      name: 'the catch hands the response to a helper that answers the caller',
+      filename: 'src/app-simplefin.js',
+      code: `
+import express from 'express';
+const app = express();
+
+function invalidToken(res) {
+  res.status(401).send({ status: 'error', reason: 'invalid-token' });
+}
+
+app.post('/accounts', async (req, res) => {
+  let accessKey;
+  try {
+    accessKey = await getAccessKey(req.body.token);
+  } catch {
+    invalidToken(res);
+    return;
+  }
+  res.send({ status: 'ok', accessKey });
+});
+export default app;
+`,
+    },
+    {
+      name: 'the catch does the same work a safer way: redact every string when the precise redaction fails',
+      filename: 'src/tasks/WorkflowRunner.ts',
+      code: `
+export function redactInputs(taskLogger: { addRedactions(v: string[]): void }, input: object, rendered: object) {
+  try {
+    taskLogger.addRedactions(collectSecretRedactions(input, rendered));
+  } catch {
+    taskLogger.addRedactions(extractStringValues(input));
+  }
+}
+`,
+    },
+    {
+      name: 'a rejection muted inside a callback, awaited again by the outer function',
+      filename: 'src/dryrun/createDryRunner.ts',
+      code: `
+export async function dryRun(runner: { execute(step: (dir: string) => Promise<void>): Promise<void> }) {
+  let contentPromise: Promise<string[]> | undefined;
+  await runner.execute(async (dir) => {
+    contentPromise = serializeDirectoryContents(dir);
+    await contentPromise.catch(() => {});
+  });
+  if (!contentPromise) throw new Error('Content extraction step was skipped');
+  return await contentPromise;
+}
+`,
+    },
 
     {
       name: 'a built front-end bundle under assets/: browser code, no server log involved',
@@ -465,7 +678,82 @@ export async function importRows(rows: string[]) {
     },
   ],
   invalid: [
-
+    {
+      name: 'a value filled in the try and used as if it were there: nothing tests whether the try worked',
+      filename: 'src/services/pricing.js',
+      code: `
+async function quote(cart, rates) {
+  let rate;
+  try {
+    rate = await rates.lookup(cart.currency);
+  } catch (err) {
+  }
+  return cart.total * rate;
+}
+module.exports = { quote };
+`,
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+async function quote(cart, rates) {
+  let rate;
+  try {
+    rate = await rates.lookup(cart.currency);
+  } catch (err) {
+    console.error('quote failed', err);
+  }
+  return cart.total * rate;
+}
+module.exports = { quote };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a catch that does other work than the try (clears a cache) still loses the error',
+      filename: 'src/services/catalog.js',
+      code: `
+async function refresh(cache, source) {
+  try {
+    cache.fill(await source.load());
+  } catch (err) {
+    cache.clear();
+  }
+}
+module.exports = { refresh };
+`,
+      errors: [
+        {
+          messageId: 'swallowedError',
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+async function refresh(cache, source) {
+  try {
+    cache.fill(await source.load());
+  } catch (err) {
+    console.error('refresh failed', err);
+    cache.clear();
+  }
+}
+module.exports = { refresh };
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a database read that fails is not a missing optional value, even with a default',
       filename: 'src/plugins/summary.js',
