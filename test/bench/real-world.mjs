@@ -7,7 +7,7 @@
  * counts that remain are real problems or known, documented misses. A change that moves a count shows up here as a
  * delta, so a precision fix can be checked against code nobody tuned the rules on. Numbers, not a pass/fail test.
  *
- *   node test/bench/real-world.mjs [--update] [--only ghost,directus]
+ *   node test/bench/real-world.mjs [--update] [--only ghost,directus]   (REAL_WORLD_CACHE=dir: where downloads are kept)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CACHE = path.join(REPO, 'out/real-world');
+// REAL_WORLD_CACHE lets several checkouts share one download.
+const CACHE = path.resolve(process.env.REAL_WORLD_CACHE ?? path.join(REPO, 'out/real-world'));
 const BASELINE = path.join(REPO, 'test/bench/real-world-baseline.json');
 
 /** name → npm package, the version reviewed, and the folder that holds its server code. */
