@@ -425,6 +425,7 @@ export function inTransaction(node: Node): boolean {
 function callUsesTransaction(call: Call): boolean {
   const root = memberPath(call.callee)[0];
   if (root && TX_ROOTS.test(root)) return true;
+  if (scopedToCallerContext(call)) return true;
   for (const a of call.arguments) {
     const arg = unwrap(a as Node);
     if (arg.type !== T.ObjectExpression) continue;
@@ -466,6 +467,84 @@ function clientIsTransaction(call: Call): boolean {
 }
 
 const transacted = new WeakMap<Node, Set<string>>();
+
+/** Calls that hand back a repository or entity manager bound to the context they are given. */
+const SCOPED_HANDLE_CALLS = /^(getRepository|getTreeRepository|getEntityManager|getManager|getCustomRepository)$/;
+/** Parameters that carry the caller's request context or transaction. */
+const CONTEXT_PARAMS = /^(ctx|context|reqCtx|requestContext|requestCtx|tx|trx|txn|manager|entityManager|em|queryRunner)$/;
+
+/**
+ * A write through a repository bound to a context the caller handed in, e.g. Vendure's
+ * `this.connection.getRepository(ctx, Order).save(order)` in a service method taking `ctx`: the `RequestContext`
+ * carries the transaction the calling resolver opened (`@Transaction()`), so the boundary is the caller's and
+ * several such writes in one method commit together. Also a write on a `queryRunner` parameter (a TypeORM
+ * migration or a helper given the runner whose owner starts the transaction). A context built in the function
+ * itself (`RequestContext.deserialize(job.data)`) is not the caller's and does not count.
+ */
+function scopedToCallerContext(call: Call): boolean {
+  let r: Node | undefined = call.callee.type === T.MemberExpression ? unwrap(call.callee.object) : undefined;
+  for (let hops = 0; r && hops < 8; hops++) {
+    if (r.type === T.CallExpression) {
+      const name = calleeName(r);
+      const first = r.arguments[0] ? unwrap(r.arguments[0] as Node) : undefined;
+      if (name && SCOPED_HANDLE_CALLS.test(name) && r.arguments.length >= 2 && first?.type === T.Identifier && CONTEXT_PARAMS.test(first.name) && isParameterOfEnclosing(first, first.name)) return true;
+      r = r.callee.type === T.MemberExpression ? unwrap(r.callee.object) : undefined;
+    } else if (r.type === T.MemberExpression) {
+      r = unwrap(r.object);
+    } else if (r.type === T.Identifier) {
+      if (r.name === 'queryRunner' && isParameterOfEnclosing(r, r.name)) return true;
+      const init = constInit(r);
+      r = init ? unwrap(init) : undefined;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether `name` is a parameter of a function enclosing `at`, directly (`(ctx) =>`), destructured in the
+ * parameter list (`({ ctx, input }) =>`) or destructured from one at the top of the body (`const { ctx } = options`).
+ */
+function isParameterOfEnclosing(at: Node, name: string): boolean {
+  for (let n: Node | undefined = at.parent; n; n = n.parent) {
+    if (!isFunction(n)) continue;
+    const params = new Set<string>();
+    for (const p of n.params as Node[]) {
+      let id: Node = p;
+      if (id.type === T.TSParameterProperty) id = id.parameter;
+      if (id.type === T.AssignmentPattern) id = id.left;
+      if (id.type === T.Identifier) params.add(id.name);
+      if (id.type === T.Identifier && id.name === name) return true;
+      if (id.type === T.ObjectPattern && patternBinds(id, name)) return true;
+    }
+    if (n.body.type !== T.BlockStatement) continue;
+    for (const stmt of n.body.body) {
+      if (stmt.type !== T.VariableDeclaration) continue;
+      for (const d of stmt.declarations) {
+        const init = d.init ? unwrap(d.init) : undefined;
+        if (d.id.type === T.ObjectPattern && init?.type === T.Identifier && params.has(init.name) && patternBinds(d.id, name)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function patternBinds(pattern: TSESTree.ObjectPattern, name: string): boolean {
+  return pattern.properties.some((p) => p.type === T.Property && (p.value.type === T.Identifier ? p.value.name === name : p.value.type === T.AssignmentPattern && p.value.left.type === T.Identifier && p.value.left.name === name));
+}
+
+/** The initialiser of a `const` of that name declared in a function enclosing `id`: `const repo = conn.getRepository(ctx, X)`. */
+function constInit(id: TSESTree.Identifier): Node | undefined {
+  for (let n: Node | undefined = id.parent; n; n = n.parent) {
+    if (!isFunction(n) || n.body.type !== T.BlockStatement) continue;
+    for (const stmt of n.body.body) {
+      if (stmt.type !== T.VariableDeclaration || stmt.kind !== 'const') continue;
+      for (const d of stmt.declarations) if (d.id.type === T.Identifier && d.id.name === id.name && d.init && d.range[1] <= id.range[0]) return d.init;
+    }
+  }
+  return undefined;
+}
 
 function contains(outer: Node, inner: Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];

@@ -311,8 +311,91 @@ function start(flowAPI, config) {
 module.exports = { start };
 `,
     },
+    {
+      name: 'Vendure-style service: writes through a repository bound to the caller\'s RequestContext join its transaction',
+      filename: 'src/plugins/loyalty/loyalty.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { RequestContext, TransactionalConnection, Customer } from '@vendure/core';
+import { LoyaltyAccount, LoyaltyTier, LoyaltyTierTranslation, TierInput } from './loyalty-account.entity';
+
+@Injectable()
+export class LoyaltyService {
+  constructor(private connection: TransactionalConnection) {}
+
+  async enrol(ctx: RequestContext, customer: Customer) {
+    const account = await this.connection.getRepository(ctx, LoyaltyAccount).save(new LoyaltyAccount({ customer, points: 0 }));
+    customer.customFields.loyaltyAccountId = account.id;
+    await this.connection.getRepository(ctx, Customer).save(customer, { reload: false });
+    return account;
+  }
+
+  async createTier(options: { ctx: RequestContext; input: TierInput }) {
+    const { ctx, input } = options;
+    const tier = await this.connection.getRepository(ctx, LoyaltyTier).save(new LoyaltyTier(input));
+    await this.connection.getRepository(ctx, LoyaltyTierTranslation).save(input.translations.map((t) => ({ ...t, base: tier })));
+    return tier;
+  }
+
+  async reset(ctx: RequestContext, accountId: string) {
+    const accounts = this.connection.getRepository(ctx, LoyaltyAccount);
+    await accounts.update(accountId, { points: 0 });
+    await accounts.delete({ parentId: accountId });
+  }
+}
+`,
+    },
+    {
+      name: 'a migration helper writing through the QueryRunner its migration hands in (migrations run in a transaction)',
+      filename: 'src/migration-utils/split-addresses.ts',
+      code: `
+import { QueryRunner } from 'typeorm';
+
+export async function splitAddresses(queryRunner: QueryRunner) {
+  await queryRunner.query('INSERT INTO billing_address (customer_id, line1) SELECT id, address FROM customer');
+  await queryRunner.query('INSERT INTO shipping_address (customer_id, line1) SELECT id, address FROM customer');
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a RequestContext rebuilt in a worker job is not a caller\'s transaction',
+      filename: 'src/plugins/search/indexer.controller.ts',
+      code: `
+import { RequestContext, TransactionalConnection } from '@vendure/core';
+import { SearchItem } from './search-item.entity';
+
+export class IndexerController {
+  constructor(private connection: TransactionalConnection) {}
+
+  async deleteAsset(data: { ctx: unknown; assetId: string }) {
+    const ctx = RequestContext.deserialize(data.ctx);
+    await this.connection.getRepository(ctx, SearchItem).update({ productAssetId: data.assetId }, { productAssetId: null });
+    await this.connection.getRepository(ctx, SearchItem).update({ variantAssetId: data.assetId }, { variantAssetId: null });
+  }
+}
+`,
+      errors: [{ messageId: 'missingTransaction', line: 11, column: 58 }],
+    },
+    {
+      name: 'the raw connection bypasses the request transaction',
+      filename: 'src/plugins/loyalty/loyalty.service.ts',
+      code: `
+import { RequestContext, TransactionalConnection } from '@vendure/core';
+import { LoyaltyAccount, LoyaltyTier } from './entities';
+
+export class LoyaltyService {
+  constructor(private connection: TransactionalConnection) {}
+
+  async ensureDefaults(ctx: RequestContext) {
+    const tier = await this.connection.rawConnection.getRepository(LoyaltyTier).save(new LoyaltyTier({ name: 'base' }));
+    await this.connection.rawConnection.getRepository(LoyaltyAccount).save(new LoyaltyAccount({ tier, points: 0 }));
+  }
+}
+`,
+      errors: [{ messageId: 'missingTransaction', line: 10, column: 71 }],
+    },
     {
       name: 'knex: a second write that runs whether or not the first changed anything still needs the transaction',
       filename: 'src/services/orders.ts',
