@@ -103,7 +103,7 @@ export function normalisePath(path: string): string {
 export function isScriptOrTestFile(fileName: string): boolean {
   const f = fileName.replace(/\\/g, '/');
   return (
-    /(^|\/)(migrations?|migrate|migration-scripts|seeds?|seeders?|scripts?|__tests__|__mocks__|e2e)\//i.test(f) ||
+    /(^|\/)(migrations?|migrate|migration-(scripts|utils|helpers)|seeds?|seeders?|scripts?|__tests__|__mocks__|e2e)\//i.test(f) ||
     // test/ and tests/ folders, but not sample apps kept under test/fixtures/ to be analysed
     (/(^|\/)tests?\//i.test(f) && !/(^|\/)fixtures\//i.test(f)) ||
     /\.(test|spec|e2e-spec|seed|migration)\.[cm]?[jt]sx?$/i.test(f) ||

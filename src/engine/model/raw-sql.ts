@@ -93,6 +93,15 @@ function looksLikeSql(node: Node): boolean {
   return n.type === T.Identifier || n.type === T.ObjectExpression;
 }
 
+/**
+ * SQL a query builder generated, spliced in as a subquery: `WHERE id IN (${sub.getQuery()})` with TypeORM's
+ * `getQuery()`/`getSql()`. The builder binds its values as parameters, so the text holds no client data.
+ */
+export function isBuilderSql(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === T.CallExpression && n.arguments.length === 0 && /^(getQuery|getSql)$/.test(calleeName(n) ?? '');
+}
+
 function builderChain(call: Call): boolean {
   for (let n: Node = call.callee; ; ) {
     const u = unwrap(n);

@@ -6,7 +6,7 @@ import { getModel } from '../model';
 import { T, property, unwrap, type Node } from '../model/ast';
 import type { ModelContext } from '../model/file-index';
 import { isScriptOrTestFile } from '../model/paths';
-import { placeholderOf, rawSqlCalls, type RawSqlCall } from '../model/raw-sql';
+import { isBuilderSql, placeholderOf, rawSqlCalls, type RawSqlCall } from '../model/raw-sql';
 import { requestData } from '../model/request-data';
 import { isStaticValue } from '../model/static-value';
 import { createRule, metaFromSpec } from './create-rule';
@@ -28,6 +28,9 @@ interface Hole {
 
 /** Where a value is compared or listed, so a placeholder could stand in its place (not a table or column name). */
 const VALUE_BEFORE = /(=|<>|!=|<|>|\bLIKE|\bILIKE|\bIN\s*\(|\bVALUES\s*\(|\bLIMIT|\bOFFSET|\bBETWEEN|\bTHEN|\bELSE|')\s*%?$/i;
+
+/** A hole followed by `.column` names a table or alias (`= ${alias}.id`), not a value. */
+const QUALIFIER_AFTER = /^\.["`[]?[A-Za-z_]/;
 
 /** The holes of a SQL expression: template substitutions and concatenated values; follows a local variable once. */
 function holesOf(node: Node, ctx: ModelContext, depth = 0): Hole[] {
@@ -139,7 +142,7 @@ export default createRule<Options, MessageIds>({
             break;
           }
           if (reported) continue;
-          const spliced = holes.find((h) => VALUE_BEFORE.test(h.before) && !isStaticValue(h.expr, model.ctx));
+          const spliced = holes.find((h) => VALUE_BEFORE.test(h.before) && !QUALIFIER_AFTER.test(h.after) && !isBuilderSql(h.expr) && !isStaticValue(h.expr, model.ctx));
           if (spliced) {
             context.report({ node: raw.sqlNode as TSESTree.Node, messageId: 'nonConstant', data: { value: shortText(sourceCode.getText(spliced.expr as TSESTree.Node)), api: raw.api } });
           }

@@ -215,8 +215,53 @@ export async function up(knex, tableName) {
 }
 `,
     },
+    {
+      name: 'TypeORM: an entity alias qualifying a column and a builder\'s own SQL as a subquery are not values',
+      filename: 'src/service/list-query-builder.ts',
+      code: `
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+
+export function onlyDefaultTranslation<T>(dataSource: DataSource, qb: SelectQueryBuilder<T>, alias: string, translationEntity: Function) {
+  const fallback = dataSource
+    .createQueryBuilder(translationEntity, 'translation')
+    .where(\`translation.base = \${alias}.id\`)
+    .andWhere('translation.languageCode = :defaultLanguageCode');
+  qb.andWhere(\`EXISTS (\${fallback.getQuery()})\`);
+}
+
+export async function trimCache(dataSource: DataSource, keep: number) {
+  const oldest = dataSource.createQueryBuilder().select('item.id').from('cache_item', 'item').orderBy('item.createdAt', 'DESC').offset(keep);
+  await dataSource.createQueryBuilder().delete().from('cache_item').where(\`id IN (\${oldest.getQuery()})\`).execute();
+}
+`,
+    },
+    {
+      name: 'helpers kept for migrations (migration-utils/) are migration code',
+      filename: 'src/migration-utils/copy-asset-names.ts',
+      code: `
+import { QueryRunner } from 'typeorm';
+
+export async function copyAssetNames(queryRunner: QueryRunner) {
+  const rows = await queryRunner.query("SELECT defaultLanguageCode FROM channel WHERE code = '__default_channel__'");
+  const languageCode = rows[0].defaultLanguageCode;
+  await queryRunner.query(\`INSERT INTO asset_translation (languageCode, name, baseId) SELECT '\${languageCode}', name, id FROM asset\`);
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a request value qualifying a column is still client text in the SQL',
+      filename: 'src/routes/reports.ts',
+      code: `
+import { DataSource } from 'typeorm';
+declare const dataSource: DataSource;
+router.get('/reports', async (req, res) => {
+  res.json(await dataSource.createQueryBuilder('orders', 'o').where(\`o.customer_id = \${req.query.table}.id\`).getMany());
+});
+`,
+      errors: [{ messageId: 'sqlInjection', line: 5 }],
+    },
     {
       name: 'a local helper that wraps its argument in quotes is not fixed text',
       filename: 'src/routes/users.js',
