@@ -1,7 +1,7 @@
 /**
  * Shapes of a `try` whose failure is already dealt with without the error object: an optional-dependency probe,
  * a fallback the code after the `try` returns, a default the `try` only improves on, a field left as it was, a
- * `catch` that redoes the last step another way. Read by swallowed-error; kept here so the rule holds no
+ * `catch` that redoes the last step another way, a `catch` that creates what the `try` looked up. Read by swallowed-error; kept here so the rule holds no
  * knowledge of its own.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -164,4 +164,27 @@ export function sameWorkOtherWay(tryStmt: TSESTree.TryStatement, clause: TSESTre
   if (!last || body.length !== 1) return false;
   const fallback = statementCall(body[0]);
   return !!fallback && sourceCode.getText(fallback.callee) === sourceCode.getText(last.callee) && sourceCode.getText(fallback) !== sourceCode.getText(last);
+}
+
+const LOOKUP = /^(get|find|fetch|load|read|lookup)/i;
+const CREATE = /^(create|save|insert|upsert|add)/i;
+
+/**
+ * Ensure-exists: the try looks something up (and may fix it up), the catch creates it when the lookup failed.
+ * `try { role = await this.getSuperAdminRole(); … } catch (err) { await this.createRole({ code: 'superadmin' }) }`.
+ * The creation is the handling; if the store is down it fails too and its own error surfaces. A catch that only
+ * rolls back or cleans up is not one of these.
+ */
+export function createsWhatWasMissing(tryStmt: TSESTree.TryStatement, clause: TSESTree.CatchClause): boolean {
+  const first = tryStmt.block.body[0];
+  let lookup: Call | undefined;
+  if (first?.type === T.VariableDeclaration) {
+    const init = first.declarations[0]?.init;
+    const e = init ? unwrap(init) : undefined;
+    lookup = e?.type === T.CallExpression ? e : undefined;
+  } else lookup = statementCall(first);
+  if (!lookup || !LOOKUP.test(calleeName(lookup) ?? '')) return false;
+  const body = clause.body.body;
+  const create = statementCall(body[body.length - 1]);
+  return !!create && CREATE.test(calleeName(create) ?? '') && body.every((st) => st.type === T.VariableDeclaration || st.type === T.ExpressionStatement);
 }

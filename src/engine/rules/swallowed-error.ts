@@ -8,7 +8,7 @@ import type { ModelContext } from '../model/file-index';
 import { isBestEffortCall, isParseOnly, isTelemetryCall, onlyBestEffort } from '../model/best-effort';
 import { errorLogParts, logCall, loggerAt } from '../model/loggers';
 import { isScriptOrTestFile } from '../model/paths';
-import { RESPONSE_ROOT, fallsBackAfter, isOptionalRequireProbe, keepsDefault, keepsField, sameWorkOtherWay } from '../model/try-fallbacks';
+import { RESPONSE_ROOT, createsWhatWasMissing, fallsBackAfter, isOptionalRequireProbe, keepsDefault, keepsField, sameWorkOtherWay } from '../model/try-fallbacks';
 import { isBrowserCode } from '../model/runtime';
 import { createRule, metaFromSpec } from './create-rule';
 import { FixText, indentOf } from './fix-text';
@@ -183,7 +183,7 @@ export default createRule<Options, MessageIds>({
           const tryStmt = clause.parent as TSESTree.TryStatement;
           if (isOptionalRequireProbe(tryStmt.block)) continue;
           if (clause.body.body.length === 0 && (fallsBackAfter(tryStmt) || ((keepsDefault(tryStmt) || keepsField(tryStmt, sourceCode)) && !readsData(tryStmt)))) continue;
-          if (sameWorkOtherWay(tryStmt, clause, sourceCode)) continue;
+          if (sameWorkOtherWay(tryStmt, clause, sourceCode) || createsWhatWasMissing(tryStmt, clause)) continue;
           // Clean-up or telemetry that may fail (`try { await fs.rm(tmp) } catch {}`), or a parse of input whose
           // only failure is "malformed" (`try { msg = JSON.parse(raw) } catch { return; }`).
           if (onlyBestEffort(tryStmt.block, model.ctx)) continue;

@@ -676,8 +676,76 @@ export async function importRows(rows: string[]) {
 }
 `,
     },
+    {
+      name: 'ensure-exists: the catch creates what the try looked up',
+      filename: 'src/service/role.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Role } from './role.entity';
+import { GlobalSettings } from './global-settings.entity';
+
+@Injectable()
+export class RoleService {
+  constructor(private dataSource: DataSource) {}
+
+  async ensureCustomerRoleExists() {
+    try {
+      await this.getCustomerRole();
+    } catch (err) {
+      const channel = await this.getDefaultChannel();
+      await this.createRoleForChannels({ code: 'customer', permissions: ['Authenticated'] }, [channel]);
+    }
+  }
+
+  async initGlobalSettings() {
+    try {
+      const result = await this.dataSource.getRepository(GlobalSettings).find();
+      if (result.length === 0) throw new Error('No global settings');
+    } catch (err) {
+      const settings = new GlobalSettings({ availableLanguages: ['en'] });
+      await this.dataSource.getRepository(GlobalSettings).save(settings);
+    }
+  }
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a lookup whose catch only rolls back is still a swallowed error',
+      filename: 'src/service/orders.service.ts',
+      code: `
+export async function cancelOrder(db, id) {
+  const trx = await db.transaction();
+  try {
+    const order = await findOrder(trx, id);
+    await trx('orders').where({ id: order.id }).update({ status: 'cancelled' });
+    await trx.commit();
+  } catch (err) {
+    await trx.rollback();
+  }
+}
+`,
+      errors: [{ messageId: 'swallowedError', line: 8, column: 5, suggestions: [
+        {
+          messageId: 'logError',
+          output: `
+export async function cancelOrder(db, id) {
+  const trx = await db.transaction();
+  try {
+    const order = await findOrder(trx, id);
+    await trx('orders').where({ id: order.id }).update({ status: 'cancelled' });
+    await trx.commit();
+  } catch (err) {
+    console.error('cancelOrder failed', err);
+    await trx.rollback();
+  }
+}
+`,
+        },
+      ] }],
+    },
     {
       name: 'a value filled in the try and used as if it were there: nothing tests whether the try worked',
       filename: 'src/services/pricing.js',
