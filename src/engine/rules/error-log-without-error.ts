@@ -152,6 +152,9 @@ export default createRule<Options, MessageIds>({
         const model = getModel(sourceCode, context.filename, teamFromContext(context));
         // A page's console and a CLI's terminal: a person reads the line there, no log pipeline keeps the stack.
         if (isBrowserCode(model.ctx) || isCommandLineTool(model.ctx)) return;
+        // One finding per catch: a heading line without the error followed by `log.error(err.message)` is one
+        // problem (the stack is lost), reported on the line that logs the text.
+        const found = new Map<TSESTree.CatchClause, { call: Call; use: Use; name?: string; convention?: LogConvention }>();
         for (const call of model.ctx.index.calls) {
           const l = logCall(call);
           if (!l || !ERROR_LEVELS.test(l.level)) continue;
@@ -168,6 +171,10 @@ export default createRule<Options, MessageIds>({
           // `try { data = JSON.parse(body) } catch { log.error('bad body') }`: "malformed" is all the error could say.
           if (isParseOnly((clause.parent as TSESTree.TryStatement).block)) continue;
           const convention = l.console ? undefined : logConvention(model.ctx, call);
+          const seen = found.get(clause);
+          if (!seen || (seen.use === 'none' && use === 'text')) found.set(clause, { call, use, name, convention });
+        }
+        for (const [clause, { call, use, name, convention }] of found) {
           context.report({
             node: call,
             messageId: use === 'text' ? 'messageOnly' : 'errorLogWithoutError',

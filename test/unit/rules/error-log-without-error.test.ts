@@ -349,6 +349,44 @@ try { run(); } catch (e) { console.error('boom'); }
     },
   ],
   invalid: [
+    {
+      name: 'a heading line then the message on its own line: one finding, on the line that logs the text',
+      filename: 'src/services/collections.ts',
+      code: `
+export async function applyFilters(db: Database, logger: Logger, collection: Collection) {
+  try {
+    return await db.applyCollectionFilters(collection);
+  } catch (e) {
+    logger.error(\`Could not apply the filters of collection \${collection.id}\`);
+    logger.error(e.message);
+    return [];
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'messageOnly',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+export async function applyFilters(db: Database, logger: Logger, collection: Collection) {
+  try {
+    return await db.applyCollectionFilters(collection);
+  } catch (e) {
+    logger.error(\`Could not apply the filters of collection \${collection.id}\`);
+    logger.error(e.message, e);
+    return [];
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
 
     {
       name: 'only the text reaches the log through a local message',
