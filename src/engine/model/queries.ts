@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { T, calleeName, calleeObject, hasSpread, isFunction, memberPath, property, staticText, unwrap, walk, type Call, type Node } from './ast';
+import { T, calleeName, calleeObject, hasSpread, importedCalleeName, isFunction, memberPath, property, staticText, unwrap, walk, type Call, type Node } from './ast';
 import type { ModelContext } from './file-index';
 import { chainAfter, chainBefore, chainRootIdentifier, isComposedSubquery, laterUse, storedIn } from './query-chain';
 import { iterationOf, mentions, walksChunks } from './loops';
@@ -102,6 +102,21 @@ function modelIsSchemaSized(obj: Node | undefined): boolean {
   return isSchemaSizedTable(table.endsWith('s') ? table : `${table}s`);
 }
 
+/** The entity a repository is for: `getRepository(Role)`, `this.connection.getRepository(ctx, Role)`. */
+function repositoryEntity(obj: Node | undefined): Node | undefined {
+  const n = obj ? unwrap(obj) : undefined;
+  if (n?.type !== T.CallExpression || !/^get(Custom|Mongo)?Repository$/.test(calleeName(n) ?? '')) return undefined;
+  return n.arguments[n.arguments.length - 1] as Node | undefined;
+}
+
+/** `Role`, `tax_rate_entity_1.TaxRate`: an entity whose table an administrator sizes (see {@link isSchemaSizedTable}). */
+function entityIsSchemaSized(entity: Node | undefined): boolean {
+  const name = entity ? memberPath(unwrap(entity)).pop() : undefined;
+  if (!name || !/^[A-Z]/.test(name)) return false;
+  const table = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  return isSchemaSizedTable(table.endsWith('s') ? table : `${table}s`);
+}
+
 /**
  * The kind of a class member from its declaration: `@InjectRepository(Order) private orders: Repository<Order>`,
  * `private readonly events: Collection<AuditEvent>`, `@InjectModel(User.name) private users: Model<User>`.
@@ -185,6 +200,8 @@ function isScalar(node: Node): boolean {
 export function isKeyList(node: Node): boolean {
   const n = unwrap(node);
   if (n.type === T.ArrayExpression) return true;
+  // TypeORM `In(ids)`, compiled `(0, typeorm_1.In)(ids)`
+  if (n.type === T.CallExpression) return importedCalleeName(n) === 'In' && n.arguments.length === 1;
   if (n.type !== T.ObjectExpression || n.properties.length !== 1 || n.properties[0].type !== T.Property) return false;
   const p = n.properties[0];
   const key = p.computed ? memberPath(p.key as Node).join('.') : p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : '';
@@ -206,7 +223,8 @@ function whereIsUnique(node: Node | undefined, table?: string): boolean {
     });
   }
   const text = staticText(n);
-  if (text !== undefined) return /^(\w+\.)?(id|_id|uuid|email|username|slug)(\s*=\s*[:$?@].*)?$/i.test(text.trim());
+  // `id = :id`, and TypeORM's list parameter `variant.id IN (:...ids)`: one row per key the caller holds
+  if (text !== undefined) return /^(\w+\.)?(id|_id|uuid|email|username|slug)(\s*=\s*[:$?@].*|\s+IN\s*\(\s*:\.\.\.\w+\s*\))?$/i.test(text.trim());
   if (n.type === T.CallExpression) {
     const name = calleeName(n);
     if (name === 'and') return n.arguments.some((a) => whereIsUnique(a as Node, table));
@@ -247,6 +265,22 @@ function narrowsKeyList(where: Node, ctx: ModelContext): boolean {
     const key = p.computed && p.key.type === T.Identifier ? p.key.name : p.key.type === T.Identifier ? p.key.name : '';
     return UNIQUE_KEY.test(key) || /^(id|pk|primaryKey|key)(Field|Column|Key|Name)*$|IdField(Key)?$/i.test(key);
   });
+}
+
+/** A link of a TypeORM builder chain that bounds its rows: `.take(n)`, `.getOne()`, `.where('u.id IN (:...ids)')`. */
+function boundsBuilder(c: Call): boolean {
+  return BUILDER_BOUNDING.has(calleeName(c) ?? '') || buildsFromListOptions(c) || (/^(where|andWhere)$/.test(calleeName(c) ?? '') && whereIsUnique(c.arguments[0] as Node));
+}
+
+/**
+ * `this.listQueryBuilder.build(Asset, options, { ctx })`: a project's list-query helper handed the caller's list
+ * options, which applies their `take`/`skip` (and a default page size) to the builder it returns.
+ */
+function buildsFromListOptions(call: Call): boolean {
+  const obj = calleeObject(call);
+  const owner = obj ? memberPath(obj).pop() : undefined;
+  if (!owner || !/(QueryBuilder|Paginator)$/i.test(owner) || calleeName(call) === 'createQueryBuilder') return false;
+  return call.arguments.some((a) => /^(options|listOptions|queryOptions|pagination|paging|pageOptions|args)$/i.test(memberPath(unwrap(a as Node)).pop() ?? ''));
 }
 
 /** `for await (const doc of coll.aggregate(p))`: documents stream in batches. */
@@ -329,6 +363,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
         const entityManager = obj && /manager$/i.test(memberPath(obj).slice(-1)[0] ?? '') && (name === 'find' || name === 'findAndCount');
         const entity = obj?.type === T.Identifier && /entit(y|ies)/i.test(ctx.index.imports.get(obj.name)?.source ?? '');
         if (kind === 'repository' || entityManager || (kind === 'model' && (importsTypeorm || entity))) {
+          if (entityIsSchemaSized(entityManager ? (call.arguments[0] as Node | undefined) : repositoryEntity(obj))) break;
           const optsIndex = entityManager ? 1 : 0;
           if (name.endsWith('By')) {
             if (!whereIsUnique(call.arguments[0] as Node)) out.push({ library: 'typeorm', reportNode: property_, operation: name });
@@ -376,7 +411,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
       case 'getRawAndEntities': {
         const before = chainBefore(call);
         if (!before.some((c) => calleeName(c) === 'createQueryBuilder' || calleeName(c) === 'where' || calleeName(c) === 'select') && !chainRootIdentifier(call)) break;
-        if (before.some((c) => BUILDER_BOUNDING.has(calleeName(c) ?? '') || (/^(where|andWhere)$/.test(calleeName(c) ?? '') && whereIsUnique(c.arguments[0] as Node)))) break;
+        if (before.some(boundsBuilder)) break;
         const root = chainRootIdentifier(call);
         // A builder made right here (`ds.getRepository(X).createQueryBuilder('x')…getMany()`) is judged by its chain alone.
         const builtHere = before.some((c) => calleeName(c) === 'createQueryBuilder');
@@ -492,7 +527,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
     const v = findVariable(ctx2.sourceCode.getScope(root), root.name);
     const def = v?.defs[0]?.node as Node | undefined;
     if (!def || def.type !== T.VariableDeclarator) return true; // a parameter: the caller built it
-    if (def.init && def.init.type === T.CallExpression && [def.init, ...chainBefore(def.init)].some((c) => BUILDER_BOUNDING.has(calleeName(c) ?? ''))) return true;
+    if (def.init && def.init.type === T.CallExpression && [def.init, ...chainBefore(def.init)].some(boundsBuilder)) return true;
     return laterUse(ctx2, def, BUILDER_BOUNDING) !== 'none';
   }
 }
