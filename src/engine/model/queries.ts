@@ -267,6 +267,19 @@ function narrowsKeyList(where: Node, ctx: ModelContext): boolean {
   });
 }
 
+/**
+ * A TypeORM builder that answers one row per group: `.select('o.type').addSelect('COUNT(*)').groupBy('o.type')`
+ * over a coarse column, or `.groupBy('collection.id')` where a condition keeps only `collection.id IN (:...ids)`.
+ */
+function builderGroupsFewRows(calls: Call[]): boolean {
+  const groups = calls.filter((c) => /^(groupBy|addGroupBy)$/.test(calleeName(c) ?? '')).map((c) => staticText(c.arguments[0]));
+  if (groups.length === 0 || groups.some((g) => g === undefined)) return false;
+  const texts = calls.flatMap((c) => c.arguments.map((a) => staticText(a as Node) ?? ''));
+  if (groups.every((g) => texts.some((t) => new RegExp(`^${g!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+IN\\s*\\(\\s*:\\.\\.\\.\\w+\\s*\\)$`, 'i').test(t.trim())))) return true;
+  const aggregate = calls.some((c) => /^(select|addSelect)$/.test(calleeName(c) ?? '') && AGGREGATE_CALL.test(staticText(c.arguments[0]) ?? ''));
+  return aggregate && groupKeysAreCoarse(groups as string[]);
+}
+
 /** A link of a TypeORM builder chain that bounds its rows: `.take(n)`, `.getOne()`, `.where('u.id IN (:...ids)')`. */
 function boundsBuilder(c: Call): boolean {
   return BUILDER_BOUNDING.has(calleeName(c) ?? '') || buildsFromListOptions(c) || (/^(where|andWhere)$/.test(calleeName(c) ?? '') && whereIsUnique(c.arguments[0] as Node));
@@ -411,7 +424,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
       case 'getRawAndEntities': {
         const before = chainBefore(call);
         if (!before.some((c) => calleeName(c) === 'createQueryBuilder' || calleeName(c) === 'where' || calleeName(c) === 'select') && !chainRootIdentifier(call)) break;
-        if (before.some(boundsBuilder)) break;
+        if (before.some(boundsBuilder) || builderGroupsFewRows(before)) break;
         const root = chainRootIdentifier(call);
         // A builder made right here (`ds.getRepository(X).createQueryBuilder('x')…getMany()`) is judged by its chain alone.
         const builtHere = before.some((c) => calleeName(c) === 'createQueryBuilder');

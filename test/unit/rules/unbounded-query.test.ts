@@ -372,6 +372,42 @@ export class ConfigTablesService {
 `,
     },
     {
+      name: 'typeorm builder counting per coarse group, or per collection id from a given list; seen in Vendure',
+      filename: 'src/service/stats.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { Order } from '../entity/order.entity';
+import { ProductVariant } from '../entity/product-variant.entity';
+
+@Injectable()
+export class StatsService {
+  constructor(private connection: TransactionalConnection) {}
+
+  ordersByType(ctx: RequestContext) {
+    return this.connection
+      .getRepository(ctx, Order)
+      .createQueryBuilder('o')
+      .select('o.type', 'type')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('o.type')
+      .getRawMany();
+  }
+
+  variantCounts(ctx: RequestContext, collectionIds: string[]) {
+    return this.connection
+      .getRepository(ctx, ProductVariant)
+      .createQueryBuilder('variant')
+      .select('collection.id', 'collectionId')
+      .addSelect('COUNT(DISTINCT variant.id)', 'count')
+      .innerJoin('variant.collections', 'collection', 'collection.id IN (:...collectionIds)', { collectionIds })
+      .groupBy('collection.id')
+      .getRawMany();
+  }
+}
+`,
+    },
+    {
       name: 'typeorm repository find with take',
       filename: 'src/services/invoices.ts',
       code: `
