@@ -117,6 +117,34 @@ function entityIsSchemaSized(entity: Node | undefined): boolean {
   return isSchemaSizedTable(table.endsWith('s') ? table : `${table}s`);
 }
 
+/** Parents whose children pile up over time (a user's sessions, a customer's orders), unlike an order's lines. */
+const OPEN_ENDED_OWNER = /^(user|customer|account|tenant|organization|org|team|workspace|project|owner|author|member|channel|seller|shop|store|site)$/i;
+const HISTORY_ROW = /(Message|Event|Log|Comment|Notification|Activity|History|Entry|Record|Reply|Post|Vote|Like|View|Visit|Session|Token|Attempt|Job|Run|Version|Revision|Audit|Item)s?$/;
+
+/**
+ * `getRepository(OrderLine).find({ where: { order: { id } } })`, `ProductVariantPrice` by `variant: { id }`,
+ * `ProductVariant` by `productId`: the parts of one parent, named after it, as many as the parent has (an order's
+ * lines, a variant's prices), not a history that grows with time.
+ */
+function readsPartsOfOneParent(entity: Node | undefined, opts: Node | undefined): boolean {
+  const entityName = entity ? memberPath(unwrap(entity)).pop() : undefined;
+  if (!entityName || !/^[A-Z]/.test(entityName) || HISTORY_ROW.test(entityName)) return false;
+  const where = opts?.type === T.ObjectExpression ? property(opts, 'where')?.value : undefined;
+  const w = where ? unwrap(where as Node) : undefined;
+  if (w?.type !== T.ObjectExpression) return false;
+  const words = entityName.split(/(?=[A-Z])/);
+  return w.properties.some((p) => {
+    if (p.type !== T.Property || p.computed || p.key.type !== T.Identifier) return false;
+    const value = unwrap(p.value as Node);
+    const nested = value.type === T.ObjectExpression ? property(value, 'id')?.value : undefined;
+    const parent = nested ? p.key.name : /^\w+Id$/.test(p.key.name) ? p.key.name.slice(0, -2) : undefined;
+    if (!parent || OPEN_ENDED_OWNER.test(parent) || !isScalar((nested ?? value) as Node)) return false;
+    const parentWords = parent.replace(/^./, (c) => c.toUpperCase()).split(/(?=[A-Z])/);
+    if (parentWords.length >= words.length) return false;
+    return words.some((_, i) => parentWords.every((pw, j) => words[i + j] === pw));
+  });
+}
+
 /**
  * The kind of a class member from its declaration: `@InjectRepository(Order) private orders: Repository<Order>`,
  * `private readonly events: Collection<AuditEvent>`, `@InjectModel(User.name) private users: Model<User>`.
@@ -376,8 +404,10 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
         const entityManager = obj && /manager$/i.test(memberPath(obj).slice(-1)[0] ?? '') && (name === 'find' || name === 'findAndCount');
         const entity = obj?.type === T.Identifier && /entit(y|ies)/i.test(ctx.index.imports.get(obj.name)?.source ?? '');
         if (kind === 'repository' || entityManager || (kind === 'model' && (importsTypeorm || entity))) {
-          if (entityIsSchemaSized(entityManager ? (call.arguments[0] as Node | undefined) : repositoryEntity(obj))) break;
+          const entityNode = entityManager ? (call.arguments[0] as Node | undefined) : repositoryEntity(obj);
+          if (entityIsSchemaSized(entityNode)) break;
           const optsIndex = entityManager ? 1 : 0;
+          if (!name.endsWith('By') && readsPartsOfOneParent(entityNode, resolveValue(call.arguments[optsIndex] as Node, ctx))) break;
           if (name.endsWith('By')) {
             if (!whereIsUnique(call.arguments[0] as Node)) out.push({ library: 'typeorm', reportNode: property_, operation: name });
             break;

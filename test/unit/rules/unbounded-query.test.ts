@@ -408,6 +408,33 @@ export class StatsService {
 `,
     },
     {
+      name: 'typeorm find of the parts of one parent named after it (an order\'s modifications, a variant\'s prices); seen in Vendure',
+      filename: 'src/service/order-parts.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { OrderModification, ProductVariant, ProductVariantPrice } from '../entity';
+
+@Injectable()
+export class OrderPartsService {
+  constructor(private connection: TransactionalConnection) {}
+
+  modifications(ctx: RequestContext, orderId: string) {
+    return this.connection.getRepository(ctx, OrderModification).find({ where: { order: { id: orderId } }, relations: ['lines'] });
+  }
+
+  prices(ctx: RequestContext, productVariantId: string) {
+    return this.connection.getRepository(ctx, ProductVariantPrice).find({ where: { variant: { id: productVariantId } } });
+  }
+
+  variants(ctx: RequestContext, productId: string) {
+    return this.connection.getRepository(ctx, ProductVariant).find({ where: { productId, deletedAt: IsNull() } });
+  }
+}
+`,
+    },
+    {
       name: 'typeorm repository find with take',
       filename: 'src/services/invoices.ts',
       code: `
@@ -1815,6 +1842,88 @@ export class AuditService {
       ],
     },
     // ---------------------------------------------------------------- TypeORM
+    {
+      name: 'typeorm find of the messages of one chat: a history that grows, though named after its parent',
+      filename: 'src/chat/messages.service.ts',
+      code: `
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { ChatMessage } from '../entity/chat-message.entity';
+
+export class MessagesService {
+  constructor(private connection: TransactionalConnection) {}
+
+  history(ctx: RequestContext, chatId: string) {
+    return this.connection.getRepository(ctx, ChatMessage).find({ where: { chat: { id: chatId } } });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 9,
+          column: 60,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { ChatMessage } from '../entity/chat-message.entity';
+
+export class MessagesService {
+  constructor(private connection: TransactionalConnection) {}
+
+  history(ctx: RequestContext, chatId: string) {
+    return this.connection.getRepository(ctx, ChatMessage).find({ where: { chat: { id: chatId } }, take: 100 });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typeorm find of a customer\'s orders: the owner\'s history grows',
+      filename: 'src/service/customer-orders.service.ts',
+      code: `
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { CustomerOrder } from '../entity/customer-order.entity';
+
+export class CustomerOrdersService {
+  constructor(private connection: TransactionalConnection) {}
+
+  orders(ctx: RequestContext, customerId: string) {
+    return this.connection.getRepository(ctx, CustomerOrder).find({ where: { customerId } });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 9,
+          column: 62,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { CustomerOrder } from '../entity/customer-order.entity';
+
+export class CustomerOrdersService {
+  constructor(private connection: TransactionalConnection) {}
+
+  orders(ctx: RequestContext, customerId: string) {
+    return this.connection.getRepository(ctx, CustomerOrder).find({ where: { customerId }, take: 100 });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'typeorm repository find without take',
       filename: 'src/services/invoices.ts',
