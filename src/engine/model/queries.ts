@@ -114,7 +114,7 @@ function entityIsSchemaSized(entity: Node | undefined): boolean {
   const name = entity ? memberPath(unwrap(entity)).pop() : undefined;
   if (!name || !/^[A-Z]/.test(name)) return false;
   const table = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-  return isSchemaSizedTable(table.endsWith('s') ? table : `${table}s`);
+  return isSchemaSizedTable(table.endsWith('s') ? table : `${table.replace(/([^aeiou])y$/, '$1ie')}s`);
 }
 
 /** Parents whose children pile up over time (a user's sessions, a customer's orders), unlike an order's lines. */

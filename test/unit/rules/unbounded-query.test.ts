@@ -339,7 +339,7 @@ export class AssetService {
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { TransactionalConnection } from '../connection/transactional-connection';
-import { Role, Zone, TaxRate, PaymentMethod, ShippingMethod, StockLocation } from '../entity';
+import { Role, Zone, TaxRate, PaymentMethod, ShippingMethod, StockLocation, Country } from '../entity';
 
 @Injectable()
 export class ConfigTablesService {
@@ -367,6 +367,10 @@ export class ConfigTablesService {
 
   stockLocations(ctx: RequestContext) {
     return this.connection.getRepository(ctx, StockLocation).find();
+  }
+
+  enabledCountries(ctx: RequestContext) {
+    return this.connection.getRepository(ctx, Country).find({ where: { enabled: true } });
   }
 }
 `,
