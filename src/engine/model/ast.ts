@@ -94,6 +94,21 @@ export function calleeName(call: Call | TSESTree.NewExpression): string | undefi
   return undefined;
 }
 
+/**
+ * The name of a called function, seen through the `(0, mod.fn)(…)` form TypeScript and Babel compile an imported
+ * function's call to: `(0, typeorm_1.In)(ids)` → `In`.
+ */
+export function importedCalleeName(call: Call | TSESTree.NewExpression): string | undefined {
+  const c = unwrap(call.callee);
+  if (c.type === T.SequenceExpression && c.expressions.length === 2 && c.expressions[0].type === T.Literal) {
+    const fn = unwrap(c.expressions[1]);
+    if (fn.type === T.Identifier) return fn.name;
+    if (fn.type === T.MemberExpression && !fn.computed && fn.property.type === T.Identifier) return fn.property.name;
+    return undefined;
+  }
+  return calleeName(call);
+}
+
 /** The object a method is called on: `router.post(...)` → `router`. */
 export function calleeObject(call: Call): Node | undefined {
   const c = unwrap(call.callee);

@@ -120,6 +120,9 @@ export function hasConstantBound(it: Iteration, sourceCode: Readonly<TSESLint.So
     // Object.keys(LIMITS), Object.entries(HEADERS) over a literal
     if (u.type === T.CallExpression && /^Object\.(keys|values|entries)$/.test(memberPath(u.callee).join('.'))) return small(u.arguments[0] as Node);
     if (u.type === T.ObjectExpression) return u.properties.length <= max && u.properties.every((p) => p.type === T.Property);
+    // the app's own configuration (`this.configService.customFields.Product.filter(isRelation)`): sized by its developer
+    if (u.type === T.CallExpression && u.callee.type === T.MemberExpression && /^(filter|slice)$/.test(calleeName(u) ?? '')) return small(u.callee.object);
+    if (u.type === T.MemberExpression) return readsConfiguration(u);
     if (u.type === T.Identifier) {
       const v = findVariable(sourceCode.getScope(u), u.name);
       const def = v?.defs[0]?.node as Node | undefined;
@@ -139,6 +142,19 @@ export function hasConstantBound(it: Iteration, sourceCode: Readonly<TSESLint.So
     return left.type === T.Identifier && RETRY.test(left.name);
   }
   return false;
+}
+
+/** `this.configService.x`, `config.plugins`, `this.options.fields[name]`: a value from the app's configuration. */
+function readsConfiguration(n: Node): boolean {
+  let root: Node = n;
+  const names: string[] = [];
+  while (root.type === T.MemberExpression) {
+    if (!root.computed && root.property.type === T.Identifier) names.unshift(root.property.name);
+    else names.length = 0;
+    root = unwrap(root.object);
+  }
+  if (root.type === T.ThisExpression) return /^(config|configService|appConfig|options)$/.test(names[0] ?? '');
+  return root.type === T.Identifier && /^(config|configService|appConfig)$/.test(root.name);
 }
 
 function isMutated(id: Node): boolean {

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { T, calleeName, calleeObject, hasSpread, isFunction, memberPath, property, staticText, unwrap, walk, type Call, type Node } from './ast';
+import { T, calleeName, calleeObject, hasSpread, importedCalleeName, isFunction, memberPath, property, staticText, unwrap, walk, type Call, type Node } from './ast';
 import type { ModelContext } from './file-index';
 import { chainAfter, chainBefore, chainRootIdentifier, isComposedSubquery, laterUse, storedIn } from './query-chain';
 import { iterationOf, mentions, walksChunks } from './loops';
@@ -102,6 +102,49 @@ function modelIsSchemaSized(obj: Node | undefined): boolean {
   return isSchemaSizedTable(table.endsWith('s') ? table : `${table}s`);
 }
 
+/** The entity a repository is for: `getRepository(Role)`, `this.connection.getRepository(ctx, Role)`. */
+function repositoryEntity(obj: Node | undefined): Node | undefined {
+  const n = obj ? unwrap(obj) : undefined;
+  if (n?.type !== T.CallExpression || !/^get(Custom|Mongo)?Repository$/.test(calleeName(n) ?? '')) return undefined;
+  return n.arguments[n.arguments.length - 1] as Node | undefined;
+}
+
+/** `Role`, `tax_rate_entity_1.TaxRate`: an entity whose table an administrator sizes (see {@link isSchemaSizedTable}). */
+function entityIsSchemaSized(entity: Node | undefined): boolean {
+  const name = entity ? memberPath(unwrap(entity)).pop() : undefined;
+  if (!name || !/^[A-Z]/.test(name)) return false;
+  const table = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  return isSchemaSizedTable(table.endsWith('s') ? table : `${table.replace(/([^aeiou])y$/, '$1ie')}s`);
+}
+
+/** Parents whose children pile up over time (a user's sessions, a customer's orders), unlike an order's lines. */
+const OPEN_ENDED_OWNER = /^(user|customer|account|tenant|organization|org|team|workspace|project|owner|author|member|channel|seller|shop|store|site)$/i;
+const HISTORY_ROW = /(Message|Event|Log|Comment|Notification|Activity|History|Entry|Record|Reply|Post|Vote|Like|View|Visit|Session|Token|Attempt|Job|Run|Version|Revision|Audit|Item)s?$/;
+
+/**
+ * `getRepository(OrderLine).find({ where: { order: { id } } })`, `ProductVariantPrice` by `variant: { id }`,
+ * `ProductVariant` by `productId`: the parts of one parent, named after it, as many as the parent has (an order's
+ * lines, a variant's prices), not a history that grows with time.
+ */
+function readsPartsOfOneParent(entity: Node | undefined, opts: Node | undefined): boolean {
+  const entityName = entity ? memberPath(unwrap(entity)).pop() : undefined;
+  if (!entityName || !/^[A-Z]/.test(entityName) || HISTORY_ROW.test(entityName)) return false;
+  const where = opts?.type === T.ObjectExpression ? property(opts, 'where')?.value : undefined;
+  const w = where ? unwrap(where as Node) : undefined;
+  if (w?.type !== T.ObjectExpression) return false;
+  const words = entityName.split(/(?=[A-Z])/);
+  return w.properties.some((p) => {
+    if (p.type !== T.Property || p.computed || p.key.type !== T.Identifier) return false;
+    const value = unwrap(p.value as Node);
+    const nested = value.type === T.ObjectExpression ? property(value, 'id')?.value : undefined;
+    const parent = nested ? p.key.name : /^\w+Id$/.test(p.key.name) ? p.key.name.slice(0, -2) : undefined;
+    if (!parent || OPEN_ENDED_OWNER.test(parent) || !isScalar((nested ?? value) as Node)) return false;
+    const parentWords = parent.replace(/^./, (c) => c.toUpperCase()).split(/(?=[A-Z])/);
+    if (parentWords.length >= words.length) return false;
+    return words.some((_, i) => parentWords.every((pw, j) => words[i + j] === pw));
+  });
+}
+
 /**
  * The kind of a class member from its declaration: `@InjectRepository(Order) private orders: Repository<Order>`,
  * `private readonly events: Collection<AuditEvent>`, `@InjectModel(User.name) private users: Model<User>`.
@@ -185,6 +228,8 @@ function isScalar(node: Node): boolean {
 export function isKeyList(node: Node): boolean {
   const n = unwrap(node);
   if (n.type === T.ArrayExpression) return true;
+  // TypeORM `In(ids)`, compiled `(0, typeorm_1.In)(ids)`
+  if (n.type === T.CallExpression) return importedCalleeName(n) === 'In' && n.arguments.length === 1;
   if (n.type !== T.ObjectExpression || n.properties.length !== 1 || n.properties[0].type !== T.Property) return false;
   const p = n.properties[0];
   const key = p.computed ? memberPath(p.key as Node).join('.') : p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : '';
@@ -206,7 +251,8 @@ function whereIsUnique(node: Node | undefined, table?: string): boolean {
     });
   }
   const text = staticText(n);
-  if (text !== undefined) return /^(\w+\.)?(id|_id|uuid|email|username|slug)(\s*=\s*[:$?@].*)?$/i.test(text.trim());
+  // `id = :id`, and TypeORM's list parameter `variant.id IN (:...ids)`: one row per key the caller holds
+  if (text !== undefined) return /^(\w+\.)?(id|_id|uuid|email|username|slug)(\s*=\s*[:$?@].*|\s+IN\s*\(\s*:\.\.\.\w+\s*\))?$/i.test(text.trim());
   if (n.type === T.CallExpression) {
     const name = calleeName(n);
     if (name === 'and') return n.arguments.some((a) => whereIsUnique(a as Node, table));
@@ -247,6 +293,35 @@ function narrowsKeyList(where: Node, ctx: ModelContext): boolean {
     const key = p.computed && p.key.type === T.Identifier ? p.key.name : p.key.type === T.Identifier ? p.key.name : '';
     return UNIQUE_KEY.test(key) || /^(id|pk|primaryKey|key)(Field|Column|Key|Name)*$|IdField(Key)?$/i.test(key);
   });
+}
+
+/**
+ * A TypeORM builder that answers one row per group: `.select('o.type').addSelect('COUNT(*)').groupBy('o.type')`
+ * over a coarse column, or `.groupBy('collection.id')` where a condition keeps only `collection.id IN (:...ids)`.
+ */
+function builderGroupsFewRows(calls: Call[]): boolean {
+  const groups = calls.filter((c) => /^(groupBy|addGroupBy)$/.test(calleeName(c) ?? '')).map((c) => staticText(c.arguments[0]));
+  if (groups.length === 0 || groups.some((g) => g === undefined)) return false;
+  const texts = calls.flatMap((c) => c.arguments.map((a) => staticText(a as Node) ?? ''));
+  if (groups.every((g) => texts.some((t) => new RegExp(`^${g!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+IN\\s*\\(\\s*:\\.\\.\\.\\w+\\s*\\)$`, 'i').test(t.trim())))) return true;
+  const aggregate = calls.some((c) => /^(select|addSelect)$/.test(calleeName(c) ?? '') && AGGREGATE_CALL.test(staticText(c.arguments[0]) ?? ''));
+  return aggregate && groupKeysAreCoarse(groups as string[]);
+}
+
+/** A link of a TypeORM builder chain that bounds its rows: `.take(n)`, `.getOne()`, `.where('u.id IN (:...ids)')`. */
+function boundsBuilder(c: Call): boolean {
+  return BUILDER_BOUNDING.has(calleeName(c) ?? '') || buildsFromListOptions(c) || (/^(where|andWhere)$/.test(calleeName(c) ?? '') && whereIsUnique(c.arguments[0] as Node));
+}
+
+/**
+ * `this.listQueryBuilder.build(Asset, options, { ctx })`: a project's list-query helper handed the caller's list
+ * options, which applies their `take`/`skip` (and a default page size) to the builder it returns.
+ */
+function buildsFromListOptions(call: Call): boolean {
+  const obj = calleeObject(call);
+  const owner = obj ? memberPath(obj).pop() : undefined;
+  if (!owner || !/(QueryBuilder|Paginator)$/i.test(owner) || calleeName(call) === 'createQueryBuilder') return false;
+  return call.arguments.some((a) => /^(options|listOptions|queryOptions|pagination|paging|pageOptions|args)$/i.test(memberPath(unwrap(a as Node)).pop() ?? ''));
 }
 
 /** `for await (const doc of coll.aggregate(p))`: documents stream in batches. */
@@ -329,7 +404,10 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
         const entityManager = obj && /manager$/i.test(memberPath(obj).slice(-1)[0] ?? '') && (name === 'find' || name === 'findAndCount');
         const entity = obj?.type === T.Identifier && /entit(y|ies)/i.test(ctx.index.imports.get(obj.name)?.source ?? '');
         if (kind === 'repository' || entityManager || (kind === 'model' && (importsTypeorm || entity))) {
+          const entityNode = entityManager ? (call.arguments[0] as Node | undefined) : repositoryEntity(obj);
+          if (entityIsSchemaSized(entityNode)) break;
           const optsIndex = entityManager ? 1 : 0;
+          if (!name.endsWith('By') && readsPartsOfOneParent(entityNode, resolveValue(call.arguments[optsIndex] as Node, ctx))) break;
           if (name.endsWith('By')) {
             if (!whereIsUnique(call.arguments[0] as Node)) out.push({ library: 'typeorm', reportNode: property_, operation: name });
             break;
@@ -376,7 +454,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
       case 'getRawAndEntities': {
         const before = chainBefore(call);
         if (!before.some((c) => calleeName(c) === 'createQueryBuilder' || calleeName(c) === 'where' || calleeName(c) === 'select') && !chainRootIdentifier(call)) break;
-        if (before.some((c) => BUILDER_BOUNDING.has(calleeName(c) ?? '') || (/^(where|andWhere)$/.test(calleeName(c) ?? '') && whereIsUnique(c.arguments[0] as Node)))) break;
+        if (before.some(boundsBuilder) || builderGroupsFewRows(before)) break;
         const root = chainRootIdentifier(call);
         // A builder made right here (`ds.getRepository(X).createQueryBuilder('x')…getMany()`) is judged by its chain alone.
         const builtHere = before.some((c) => calleeName(c) === 'createQueryBuilder');
@@ -492,7 +570,7 @@ export function findUnboundedReads(ctx: ModelContext): UnboundedRead[] {
     const v = findVariable(ctx2.sourceCode.getScope(root), root.name);
     const def = v?.defs[0]?.node as Node | undefined;
     if (!def || def.type !== T.VariableDeclarator) return true; // a parameter: the caller built it
-    if (def.init && def.init.type === T.CallExpression && [def.init, ...chainBefore(def.init)].some((c) => BUILDER_BOUNDING.has(calleeName(c) ?? ''))) return true;
+    if (def.init && def.init.type === T.CallExpression && [def.init, ...chainBefore(def.init)].some(boundsBuilder)) return true;
     return laterUse(ctx2, def, BUILDER_BOUNDING) !== 'none';
   }
 }

@@ -56,7 +56,9 @@ export function isSchemaSizedTable(name: string): boolean {
   if (/^(information_schema|pg_catalog|sys|mysql|performance_schema)\./.test(n)) return true;
   if (/^(dual|sqlite_master|sqlite_schema|sqlite_sequence)$|^(pg|pragma)_\w+$/.test(n)) return true;
   const table = n.split('.').pop()!;
-  return /^(\w+_)?migrations?$|^sequelizemeta$|^(roles|permissions|settings|plugins)$/.test(table);
+  // configuration rows an administrator creates one by one (tax rates, zones, payment and shipping methods, stock
+  // locations) and reference lists (countries, currencies)
+  return /^(\w+_)?migrations?$|^sequelizemeta$|^(roles|permissions|((global|app|site|system)_)?settings|plugins)$|^(tax_rates|zones|payment_methods|shipping_methods|stock_locations|countries|currencies)$/.test(table);
 }
 
 /** Aggregate functions in a select list. */

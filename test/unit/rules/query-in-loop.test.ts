@@ -291,6 +291,53 @@ export async function upsertSlowly(tx: Knex, items: { ref: string; body: string 
 }
 `,
     },
+    {
+      name: 'typeorm findBy with In(ids) per group is already the batched read; seen in Vendure',
+      filename: 'src/service/orders.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { Order } from '../entity/order.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(private connection: TransactionalConnection) {}
+
+  async refresh(ctx: RequestContext, groups: { channelId: string; orderIds: string[] }[]) {
+    for (const group of groups) {
+      const orders = await this.connection.getRepository(ctx, Order).find({ where: { id: In(group.orderIds) } });
+      await this.recalculate(ctx, orders);
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'a lookup per relation custom field the app configures: the loop is sized by configuration; seen in Vendure',
+      filename: 'src/service/custom-field-relation.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '../config/config.service';
+import { TransactionalConnection } from '../connection/transactional-connection';
+
+@Injectable()
+export class CustomFieldRelationService {
+  constructor(private connection: TransactionalConnection, private configService: ConfigService) {}
+
+  async updateRelations(ctx: RequestContext, entityType: EntityType, input: any, entity: any) {
+    const relationFields = this.configService.customFields[entityType.name].filter((f) => f.type === 'relation');
+    for (const field of relationFields) {
+      const id = input.customFields[field.name + 'Id'];
+      if (id) {
+        entity.customFields[field.name] = await this.connection.getRepository(ctx, field.entity).findOne({ where: { id } });
+      }
+    }
+    return entity;
+  }
+}
+`,
+    },
   ],
   invalid: [
     {

@@ -247,6 +247,198 @@ export function streamAudit(db: Db) {
     },
     // ---------------------------------------------------------------- TypeORM
     {
+      name: 'typeorm find and findBy by a list of ids with In(); seen in Vendure',
+      filename: 'src/service/order-lines.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { OrderLine } from '../entity/order-line.entity';
+
+@Injectable()
+export class OrderLinesService {
+  constructor(private connection: TransactionalConnection) {}
+
+  linesFor(ctx: RequestContext, input: { orderLineId: string }[]) {
+    return this.connection.getRepository(ctx, OrderLine).find({
+      where: { id: In(input.map((l) => l.orderLineId)) },
+      relations: ['productVariant'],
+    });
+  }
+
+  byIds(ctx: RequestContext, ids: string[]) {
+    return this.connection.getRepository(ctx, OrderLine).findBy({ id: In(ids) });
+  }
+}
+`,
+    },
+    {
+      name: 'compiled typeorm find with (0, typeorm_1.In)(ids)',
+      filename: 'dist/service/countries.service.js',
+      code: `
+const typeorm_1 = require("typeorm");
+const country_entity_1 = require("../entity/country.entity");
+class CountryService {
+    getCountriesFromIds(ctx, ids) {
+        return this.connection.getRepository(ctx, country_entity_1.Country).find({ where: { id: (0, typeorm_1.In)(ids) } });
+    }
+}
+exports.CountryService = CountryService;
+`,
+    },
+    {
+      name: 'typeorm query builder filtered by a list of ids (alias.id IN (:...ids)); seen in Vendure',
+      filename: 'src/service/variants.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { ProductVariant } from '../entity/product-variant.entity';
+
+@Injectable()
+export class VariantsService {
+  constructor(private connection: TransactionalConnection) {}
+
+  async available(ctx: RequestContext, variantIds: string[]) {
+    const qb = this.connection
+      .getRepository(ctx, ProductVariant)
+      .createQueryBuilder('variant')
+      .leftJoin('variant.product', 'product')
+      .where('variant.deletedAt IS NULL')
+      .andWhere('variant.id IN (:...variantIds)', { variantIds });
+    return qb.getMany();
+  }
+}
+`,
+    },
+    {
+      name: 'a query builder made by a list-query helper from the list options (take/skip applied there); seen in Vendure',
+      filename: 'src/service/assets.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { ListQueryBuilder } from '../helpers/list-query-builder';
+import { Asset } from '../entity/asset.entity';
+
+@Injectable()
+export class AssetService {
+  constructor(private listQueryBuilder: ListQueryBuilder) {}
+
+  findAll(ctx: RequestContext, options?: AssetListOptions) {
+    const qb = this.listQueryBuilder.build(Asset, options, { ctx, relations: ['tags'], channelId: ctx.channelId });
+    if (options?.tags?.length) {
+      qb.andWhere('tags.value IN (:...tags)', { tags: options.tags });
+    }
+    return qb.getManyAndCount().then(([items, totalItems]) => ({ items, totalItems }));
+  }
+}
+`,
+    },
+    {
+      name: 'typeorm reads of tables an administrator sizes (roles, zones, tax rates, payment methods); seen in Vendure',
+      filename: 'src/service/config-tables.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { Role, Zone, TaxRate, PaymentMethod, ShippingMethod, StockLocation, Country } from '../entity';
+
+@Injectable()
+export class ConfigTablesService {
+  constructor(private connection: TransactionalConnection) {}
+
+  roles(ctx: RequestContext) {
+    return this.connection.getRepository(ctx, Role).find({ relations: ['channels'] });
+  }
+
+  zones(ctx: RequestContext) {
+    return this.connection.getRepository(ctx, Zone).find({ relations: ['members'] });
+  }
+
+  activeTaxRates(ctx: RequestContext) {
+    return this.connection.getRepository(ctx, TaxRate).find({ where: { enabled: true } });
+  }
+
+  paymentMethods(ctx: RequestContext) {
+    return this.connection.getRepository(ctx, PaymentMethod).find({ where: { enabled: true } });
+  }
+
+  shippingMethods(ctx: RequestContext) {
+    return this.connection.getRepository(ctx, ShippingMethod).find({ where: { deletedAt: IsNull() } });
+  }
+
+  stockLocations(ctx: RequestContext) {
+    return this.connection.getRepository(ctx, StockLocation).find();
+  }
+
+  enabledCountries(ctx: RequestContext) {
+    return this.connection.getRepository(ctx, Country).find({ where: { enabled: true } });
+  }
+}
+`,
+    },
+    {
+      name: 'typeorm builder counting per coarse group, or per collection id from a given list; seen in Vendure',
+      filename: 'src/service/stats.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { Order } from '../entity/order.entity';
+import { ProductVariant } from '../entity/product-variant.entity';
+
+@Injectable()
+export class StatsService {
+  constructor(private connection: TransactionalConnection) {}
+
+  ordersByType(ctx: RequestContext) {
+    return this.connection
+      .getRepository(ctx, Order)
+      .createQueryBuilder('o')
+      .select('o.type', 'type')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('o.type')
+      .getRawMany();
+  }
+
+  variantCounts(ctx: RequestContext, collectionIds: string[]) {
+    return this.connection
+      .getRepository(ctx, ProductVariant)
+      .createQueryBuilder('variant')
+      .select('collection.id', 'collectionId')
+      .addSelect('COUNT(DISTINCT variant.id)', 'count')
+      .innerJoin('variant.collections', 'collection', 'collection.id IN (:...collectionIds)', { collectionIds })
+      .groupBy('collection.id')
+      .getRawMany();
+  }
+}
+`,
+    },
+    {
+      name: 'typeorm find of the parts of one parent named after it (an order\'s modifications, a variant\'s prices); seen in Vendure',
+      filename: 'src/service/order-parts.service.ts',
+      code: `
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { OrderModification, ProductVariant, ProductVariantPrice } from '../entity';
+
+@Injectable()
+export class OrderPartsService {
+  constructor(private connection: TransactionalConnection) {}
+
+  modifications(ctx: RequestContext, orderId: string) {
+    return this.connection.getRepository(ctx, OrderModification).find({ where: { order: { id: orderId } }, relations: ['lines'] });
+  }
+
+  prices(ctx: RequestContext, productVariantId: string) {
+    return this.connection.getRepository(ctx, ProductVariantPrice).find({ where: { variant: { id: productVariantId } } });
+  }
+
+  variants(ctx: RequestContext, productId: string) {
+    return this.connection.getRepository(ctx, ProductVariant).find({ where: { productId, deletedAt: IsNull() } });
+  }
+}
+`,
+    },
+    {
       name: 'typeorm repository find with take',
       filename: 'src/services/invoices.ts',
       code: `
@@ -1654,6 +1846,88 @@ export class AuditService {
       ],
     },
     // ---------------------------------------------------------------- TypeORM
+    {
+      name: 'typeorm find of the messages of one chat: a history that grows, though named after its parent',
+      filename: 'src/chat/messages.service.ts',
+      code: `
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { ChatMessage } from '../entity/chat-message.entity';
+
+export class MessagesService {
+  constructor(private connection: TransactionalConnection) {}
+
+  history(ctx: RequestContext, chatId: string) {
+    return this.connection.getRepository(ctx, ChatMessage).find({ where: { chat: { id: chatId } } });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 9,
+          column: 60,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { ChatMessage } from '../entity/chat-message.entity';
+
+export class MessagesService {
+  constructor(private connection: TransactionalConnection) {}
+
+  history(ctx: RequestContext, chatId: string) {
+    return this.connection.getRepository(ctx, ChatMessage).find({ where: { chat: { id: chatId } }, take: 100 });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typeorm find of a customer\'s orders: the owner\'s history grows',
+      filename: 'src/service/customer-orders.service.ts',
+      code: `
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { CustomerOrder } from '../entity/customer-order.entity';
+
+export class CustomerOrdersService {
+  constructor(private connection: TransactionalConnection) {}
+
+  orders(ctx: RequestContext, customerId: string) {
+    return this.connection.getRepository(ctx, CustomerOrder).find({ where: { customerId } });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedQuery',
+          line: 9,
+          column: 62,
+          suggestions: [
+            {
+              messageId: 'addLimit',
+              data: { what: '`take`' },
+              output: `
+import { TransactionalConnection } from '../connection/transactional-connection';
+import { CustomerOrder } from '../entity/customer-order.entity';
+
+export class CustomerOrdersService {
+  constructor(private connection: TransactionalConnection) {}
+
+  orders(ctx: RequestContext, customerId: string) {
+    return this.connection.getRepository(ctx, CustomerOrder).find({ where: { customerId }, take: 100 });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'typeorm repository find without take',
       filename: 'src/services/invoices.ts',
