@@ -108,6 +108,17 @@ function carriedElsewhere(block: TSESTree.BlockStatement, name: string, except: 
   return carried;
 }
 
+/** Another log call of the block logs the error's text (`log.error('Caught error'); log.error(e.message)`): that call gets the one finding. */
+function textLoggedElsewhere(block: TSESTree.BlockStatement, name: string, except: Call): boolean {
+  let logged = false;
+  walk(block, (n) => {
+    if (logged || n === except || isFunction(n)) return false;
+    if (n.type === T.CallExpression && logCall(n) && n.arguments.some((a) => useThrough(a as Node, block, name, n) === 'text')) logged = true;
+    return undefined;
+  });
+  return logged;
+}
+
 export default createRule<Options, MessageIds>({
   name: spec.id,
   meta: {
@@ -165,6 +176,7 @@ export default createRule<Options, MessageIds>({
           const use: Use = uses.includes('full') ? 'full' : uses.includes('text') ? 'text' : 'none';
           if (use === 'full') continue;
           if (name && carriedElsewhere(clause.body, name, call)) continue;
+          if (name && use === 'none' && textLoggedElsewhere(clause.body, name, call)) continue;
           // `try { data = JSON.parse(body) } catch { log.error('bad body') }`: "malformed" is all the error could say.
           if (isParseOnly((clause.parent as TSESTree.TryStatement).block)) continue;
           const convention = l.console ? undefined : logConvention(model.ctx, call);

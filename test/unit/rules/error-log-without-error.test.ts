@@ -349,6 +349,46 @@ try { run(); } catch (e) { console.error('boom'); }
     },
   ],
   invalid: [
+    {
+      name: "one finding per catch: a bare 'Caught error' line followed by the error's text is reported once, on the text",
+      filename: 'server/model/monitor.js',
+      code: `
+const { log } = require('../../src/util');
+async function checkTls(res) {
+  try {
+    await updateTlsInfo(res);
+  } catch (e) {
+    log.error('monitor', 'Caught error');
+    log.error('monitor', e.message);
+  }
+}
+module.exports = { checkTls };
+`,
+      errors: [
+        {
+          messageId: 'messageOnly',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+const { log } = require('../../src/util');
+async function checkTls(res) {
+  try {
+    await updateTlsInfo(res);
+  } catch (e) {
+    log.error('monitor', 'Caught error');
+    log.error('monitor', e.message, e);
+  }
+}
+module.exports = { checkTls };
+`,
+            },
+          ],
+        },
+      ],
+    },
 
     {
       name: 'only the text reaches the log through a local message',
