@@ -5,6 +5,7 @@ import { getModel, type Route } from '../model';
 import { answersOnlyFlag } from '../model/handler';
 import { isHealthPath, isPublicByNature, isSensitivePath, isWebhookPath } from '../model/paths';
 import { WRITE_METHODS } from '../model/route';
+import { inDevOnlyBranch } from '../model/runtime';
 import { createRule, metaFromSpec } from './create-rule';
 import { indentOf, importInsertion } from './fix-text';
 import { methodLabel, recordConditional, reportRoute } from './report-route';
@@ -52,6 +53,8 @@ export default createRule<Options, MessageIds>({
         const model = getModel(context.sourceCode, context.filename, team);
         for (const route of model.routes) {
           if (route.path === undefined || route.declaredPublic || route.protection.auth) continue;
+          // registered only under `if (isDev)`: production never serves it
+          if (inDevOnlyBranch(route.reportNode)) continue;
           if (isHealthPath(route.path) && route.methods.every((m) => m === 'GET' || m === 'HEAD')) continue;
           if (team.publicRoutes.some((re) => re.test(route.path!))) continue;
           if (!needsAuth(route)) {

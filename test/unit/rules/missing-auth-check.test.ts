@@ -6,6 +6,29 @@ const teamPublicShare = { backendCoach: { file: { publicRoutes: ['/share/:token'
 
 ruleTester().run('missing-auth-check', rule, {
   valid: [
+    // Express: a debugging endpoint registered only under `if (isDev)`; seen in Uptime Kuma's /test-webhook.
+    {
+      filename: 'server/server.js',
+      code: `
+const express = require('express');
+const { isDev, log } = require('../src/util');
+const app = express();
+if (isDev) {
+  app.use(express.urlencoded({ extended: true }));
+  app.post('/test-webhook', async (request, response) => {
+    log.debug('test', request.body);
+    response.send('OK');
+  });
+}
+if (process.env.NODE_ENV !== 'production') {
+  app.post('/debug/reset', async (req, res) => {
+    await resetDatabase();
+    res.sendStatus(204);
+  });
+}
+module.exports = app;
+`,
+    },
     // Express: the handler checks the server password itself before it answers; seen in Actual's OpenID setup.
     {
       filename: 'src/app-openid.js',
@@ -1255,6 +1278,23 @@ export default router;
     },
   ],
   invalid: [
+    // Express: a route registered when NOT in development serves production traffic.
+    {
+      filename: 'server/server.js',
+      code: `
+const express = require('express');
+const { isDev } = require('../src/util');
+const app = express();
+if (!isDev) {
+  app.post('/webhooks/stripe', async (req, res) => {
+    await markPaid(req.body.data.object.id);
+    res.json({ received: true });
+  });
+}
+module.exports = app;
+`,
+      errors: [{ messageId: 'unverifiedWebhook', data: { method: 'POST', path: '/webhooks/stripe' }, line: 6, column: 7, suggestions: [] }],
+    },
     // Express: `validatePassword` checks a new password's strength, not who the caller is.
     {
       filename: 'src/routes/admin.js',
