@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@typescript-eslint/utils/ast-utils';
-import { T, calleeName, isFunction, memberPath, unwrap, walk, type Node } from './ast';
+import { T, calleeName, isFunction, memberPath, unwrap, walk, words, type Node } from './ast';
 import type { ModelContext } from './file-index';
 
 const NUMERIC_CALLS = new Set(['Number', 'parseInt', 'parseFloat', 'BigInt', 'Boolean', 'isNaN', 'toFixed', 'getTime', 'valueOf', 'toISOString', 'toUTCString', 'now', 'randomUUID', 'indexOf', 'findIndex', 'includes', 'startsWith', 'endsWith', 'test', 'has']);
@@ -96,6 +96,7 @@ function staticIdentifier(n: TSESTree.Identifier, ctx: ModelContext, depth: numb
   if (annotation && (NUMBER_TYPES.has(annotation.type) || (annotation.type === T.TSUnionType && annotation.types.every((t) => NUMBER_TYPES.has(t.type) || t.type === T.TSLiteralType || t.type === T.TSUndefinedKeyword || t.type === T.TSNullKeyword)) || annotation.type === T.TSLiteralType)) {
     return true;
   }
+  if (def.type === 'Parameter') return numericParameter(def.name as TSESTree.Identifier);
   if (def.type !== 'Variable') return false;
   const decl = def.node as TSESTree.VariableDeclarator;
   if (!decl.init || decl.id.type !== T.Identifier) return false;
@@ -107,6 +108,22 @@ function staticIdentifier(n: TSESTree.Identifier, ctx: ModelContext, depth: numb
     const assign = r.identifier.parent;
     return assign?.type === T.AssignmentExpression && isStaticValue(assign.right, ctx, depth + 1);
   });
+}
+
+const TIME_UNITS = new Set(['ms', 'millis', 'milliseconds', 'seconds', 'secs', 'minutes', 'mins', 'hours', 'days', 'weeks', 'months', 'years']);
+
+/**
+ * A parameter that is a number by its default (`hoursBack = 24`) or by its name's unit (`timeoutMs`, `daysAgo`,
+ * `bucketLengthInMinutes`): compiled TypeScript keeps these where it drops the `: number`.
+ */
+function numericParameter(name: TSESTree.Identifier): boolean {
+  const p = name.parent;
+  if (p?.type === T.AssignmentPattern && p.left === name) {
+    const d = unwrap(p.right);
+    if (d.type === T.Literal && typeof d.value === 'number') return true;
+    if (d.type === T.UnaryExpression && d.operator === '-' && d.argument.type === T.Literal && typeof d.argument.value === 'number') return true;
+  }
+  return words(name.name).some((w) => TIME_UNITS.has(w));
 }
 
 function staticCall(n: TSESTree.CallExpression, ctx: ModelContext, depth: number): boolean {
@@ -144,6 +161,10 @@ function placeholderList(n: Node, ctx: ModelContext, depth: number): boolean {
     const usesItem = (e: Node): boolean => item?.type === T.Identifier && e.type === T.Identifier && e.name === item.name;
     const b = unwrap(body);
     if (b.type === T.Literal) return true;
+    // ROOT_ROLE_TYPES.map((type) => `'${type}'`): the items of a fixed list are fixed too
+    if (b.type === T.TemplateLiteral && n.callee.type === T.MemberExpression && isStaticValue(n.callee.object, ctx, depth + 1)) {
+      return b.expressions.every((e) => usesItem(unwrap(e)) || isStaticValue(e, ctx, depth + 1));
+    }
     if (b.type === T.TemplateLiteral) return b.expressions.every((e) => !usesItem(unwrap(e)) && (e.type === T.BinaryExpression || e.type === T.Identifier || e.type === T.Literal));
     return false;
   }

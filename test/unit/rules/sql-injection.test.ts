@@ -4,6 +4,33 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('sql-injection', rule, {
   valid: [
     {
+      name: 'compiled TypeScript store: numbers by default or by unit name, and the items of a constant list',
+      filename: 'dist/lib/features/metrics/client-metrics-store.js',
+      code: `
+import { ROOT_ROLE_TYPES } from '../../util/constants.js';
+const HOURLY_TABLE = 'client_metrics_env';
+export default class ClientMetricsStore {
+  constructor(db) { this.db = db; }
+  async getSeenApps(featureName, hoursBack = 24) {
+    return this.db(HOURLY_TABLE)
+      .where({ feature_name: featureName })
+      .andWhereRaw(\`timestamp >= NOW() - INTERVAL '\${hoursBack} hours'\`)
+      .pluck('app_name');
+  }
+  async clearDailyMetrics(daysAgo) {
+    return this.db(HOURLY_TABLE).whereRaw(\`date <= CURRENT_DATE - INTERVAL '\${daysAgo} days'\`).del();
+  }
+  async setTimeout(connection, timeoutMs) {
+    await connection.query({ text: \`SET LOCAL statement_timeout = \${timeoutMs}\` });
+  }
+  async rootRoleUsers() {
+    return this.db.raw(\`SELECT user_id FROM role_user ru JOIN roles r ON r.id = ru.role_id
+      WHERE r.type IN (\${ROOT_ROLE_TYPES.map((type) => \`'\${type}'\`).join(',')})\`);
+  }
+}
+`,
+    },
+    {
       name: 'an injected TypeORM repository running raw SQL with the value as a parameter',
       filename: 'src/users/users.controller.ts',
       code: `
