@@ -30,7 +30,7 @@ export function isToolConfigFile(fileName: string): boolean {
 
 /** Development servers, mocks and demos: an entry point nobody deploys. */
 export function isDevOnlyFile(fileName: string): boolean {
-  return /(^|[\\/._-])(mocks?|stubs?|fakes?|dev-?server|devserver|demo|examples?|playground|sandbox)([\\/._-]|$)/i.test(fileName);
+  return /(^|[\\/._-])(mocks?|stubs?|fakes?|dev-?server|devserver|server-dev|demo|examples?|playground|sandbox)([\\/._-]|$)/i.test(fileName);
 }
 
 const DEV_FLAG = /^(isDev|isDevelopment|IS_DEV|IS_DEVELOPMENT|devMode|DEV_MODE|__DEV__)$/;
