@@ -3,7 +3,7 @@ import specData from '../../../rules/missing-auth-check.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel, type Route } from '../model';
 import { answersOnlyFlag } from '../model/handler';
-import { isHealthPath, isPublicByNature, isSensitivePath, isWebhookPath } from '../model/paths';
+import { isHealthPath, isPublicByNature, isScriptOrTestFile, isSensitivePath, isWebhookPath } from '../model/paths';
 import { WRITE_METHODS } from '../model/route';
 import { inDevOnlyBranch } from '../model/runtime';
 import { createRule, metaFromSpec } from './create-rule';
@@ -49,6 +49,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     return {
       'Program:exit'(program: TSESTree.Program) {
+        // a test builds throwaway apps to drive with supertest
+        if (isScriptOrTestFile(context.filename)) return;
         const team = teamFromContext(context);
         const model = getModel(context.sourceCode, context.filename, team);
         for (const route of model.routes) {

@@ -6,6 +6,21 @@ const teamPublicShare = { backendCoach: { file: { publicRoutes: ['/share/:token'
 
 ruleTester().run('missing-auth-check', rule, {
   valid: [
+    // A test file: the app is built to be driven by supertest, never deployed; seen in Unleash's middleware tests.
+    {
+      filename: 'src/lib/middleware/audit-middleware.test.ts',
+      code: `
+import express from 'express';
+import supertest from 'supertest';
+test('adds the audit object', async () => {
+  const app = express();
+  app.get('/api/admin/test', (req, res) => {
+    res.status(200).json({ audit: req.audit });
+  });
+  await supertest(app).get('/api/admin/test').expect(200);
+});
+`,
+    },
     // Express: a debugging endpoint registered only under `if (isDev)`; seen in Uptime Kuma's /test-webhook.
     {
       filename: 'server/server.js',
