@@ -81,6 +81,15 @@ function beforeLogger(call: Call, logger: string | undefined, ctx: ModelContext)
   return !!def && call.range[1] <= def.node.range[0];
 }
 
+/** `process.exit(1)`, `await shutdownFunction()`, `gracefulShutdown()`: the statement ends the process. */
+function endsProcess(stmt: Node): boolean {
+  if (stmt.type !== T.ExpressionStatement) return false;
+  const e = unwrap(stmt.expression);
+  if (e.type !== T.CallExpression) return false;
+  const path = memberPath(e.callee);
+  return path.join('.') === 'process.exit' || (path.length === 1 && /^(shutdown|graceful\w*|\w*Shutdown\w*|exitProcess)$/i.test(path[0]));
+}
+
 /**
  * Where console is the right tool even with a logger: a startup banner in the listen callback, a fatal handler
  * (`process.on('uncaughtException')`), and any block that ends the process, where an async logger's buffer is lost.
@@ -89,7 +98,7 @@ function consoleOnPurpose(call: Call, ctx: ModelContext): boolean {
   if (BANNER.test(staticText(call.arguments[0] as Node | undefined) ?? '')) return true;
   if (call.arguments.some((a) => terminalText(a as Node, ctx))) return true;
   for (let n: Node | undefined = call.parent; n; n = n.parent) {
-    if (n.type === T.BlockStatement && n.body.some((s) => s.type === T.ExpressionStatement && s.expression.type === T.CallExpression && memberPath(s.expression.callee).join('.') === 'process.exit')) return true;
+    if (n.type === T.BlockStatement && n.body.some(endsProcess)) return true;
     if (isFunction(n) && n.parent?.type === T.CallExpression) {
       const outer: Call = n.parent;
       const name = calleeName(outer);
@@ -100,7 +109,7 @@ function consoleOnPurpose(call: Call, ctx: ModelContext): boolean {
       if (CHILD_PROCESS.test(invokedName(outer) ?? '') && outer.arguments[outer.arguments.length - 1] === n) return true;
       // child.stdout.on('data', (data) => console.log(data.toString())): the same, from a spawned process's streams
       if (name === 'on' && /^(stdout|stderr)$/.test(memberPath(outer.callee).slice(-2)[0] ?? '') && staticText(outer.arguments[0] as Node | undefined) === 'data') return true;
-      if ((name === 'on' || name === 'once') && FATAL_EVENTS.test(staticText(outer.arguments[0] as Node | undefined) ?? '')) return true;
+      if ((name === 'on' || name === 'once' || name === 'addListener' || name === 'prependListener') && FATAL_EVENTS.test(staticText(outer.arguments[0] as Node | undefined) ?? '')) return true;
     }
   }
   return false;

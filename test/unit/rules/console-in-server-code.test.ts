@@ -4,6 +4,22 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('console-in-server-code', rule, {
   valid: [
     {
+      name: 'a listen failure that shuts the process down, and an unhandledRejection listener added with addListener',
+      filename: 'server/server.js',
+      code: `
+const { log } = require('../src/util');
+log.info('server', 'Init the server');
+server.httpServer.once('error', async (err) => {
+  console.error('Cannot listen: ' + err.message);
+  await shutdownFunction();
+});
+process.addListener('unhandledRejection', (error) => {
+  console.trace(error);
+  console.error('If you keep encountering errors, please report them');
+});
+`,
+    },
+    {
       name: 'startup lines printed before the logger is required, and a spawned test run relaying its output',
       filename: 'server/server.js',
       code: `
