@@ -112,7 +112,9 @@ function arg(call: Call, i: number): Node | undefined {
 /** `(url, options)` or `(config)` with a `url` inside, for axios, got, ky, fetch-likes. */
 function urlThenOptions(call: Call, client: OutboundClient, method: string, optionsAt: number, instance = false): OutboundCall {
   const first = arg(call, 0);
-  if (first && unwrap(first).type === T.ObjectExpression && (method === '' || method === 'request')) {
+  // axios.request(config) takes only a config, whatever its shape (a variable, a parameter)
+  const configOnly = client === 'axios' && method === 'request' && call.arguments.length === 1;
+  if (first && (configOnly || (unwrap(first).type === T.ObjectExpression && (method === '' || method === 'request')))) {
     return { call, client, method, urlNode: property(unwrap(first), 'url')?.value as Node | undefined, optionsNode: first, instance };
   }
   return { call, client, method, urlNode: first, optionsNode: arg(call, optionsAt), instance };
@@ -192,6 +194,31 @@ function member(call: Call, client: OutboundClient, name: string, instance: bool
   if (!VERBS.has(name)) return undefined;
   if (name === 'request') return urlThenOptions(call, client, name, 1, instance);
   return urlThenOptions(call, client, name, client === 'axios' && WITH_BODY.has(name) ? 2 : 1, instance);
+}
+
+/**
+ * The object literal an options variable holds: `const options = { url, headers }; axios.request(options)`.
+ * Undefined when the variable is a parameter, is reassigned, or is handed to another call (which may add a timeout).
+ */
+export function localOptionsObject(node: Node, call: Call, ctx: ModelContext): TSESTree.ObjectExpression | undefined {
+  const n = unwrap(node);
+  if (n.type !== T.Identifier) return undefined;
+  const variable = findVariable(ctx.sourceCode.getScope(n), n.name);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.node.type !== T.VariableDeclarator || def.node.id.type !== T.Identifier) return undefined;
+  const init = def.node.init ? unwrap(def.node.init) : undefined;
+  if (init?.type !== T.ObjectExpression) return undefined;
+  for (const ref of variable.references) {
+    if (ref.init) continue;
+    if (ref.isWrite()) return undefined;
+    const id = ref.identifier as Node;
+    const p = id.parent;
+    if (p === call) continue;
+    // options.socketPath = …: a named field; options[key] = … or helper(options) may set anything
+    if (p?.type === T.MemberExpression && p.object === id && !p.computed) continue;
+    return undefined;
+  }
+  return init;
 }
 
 /** `http.get(url[, options][, cb])`, `http.request(options[, cb])`. */

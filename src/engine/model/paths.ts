@@ -107,6 +107,8 @@ export function isScriptOrTestFile(fileName: string): boolean {
     // test/ and tests/ folders, but not sample apps kept under test/fixtures/ to be analysed
     (/(^|\/)tests?\//i.test(f) && !/(^|\/)fixtures\//i.test(f)) ||
     /\.(test|spec|e2e-spec|seed|migration)\.[cm]?[jt]sx?$/i.test(f) ||
-    /(^|\/)(seed|seeds)\.[cm]?[jt]s$/i.test(f)
+    /(^|\/)(seed|seeds)\.[cm]?[jt]s$/i.test(f) ||
+    // the test runner's setup: test-setup.js, jest.setup.ts, setupTests.ts, global-setup.ts
+    /(^|\/)(test-?setup|setup-?tests?|(jest|vitest)\.setup|global-?(setup|teardown))\.[cm]?[jt]s$/i.test(f)
   );
 }

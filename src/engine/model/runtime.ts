@@ -3,7 +3,7 @@
  * server. Rules about server resources (timeouts on outbound calls, blocking the event loop) stay quiet on browser
  * code, where the user's tab, not a shared process, pays for a slow call.
  */
-import { T } from './ast';
+import { T, memberPath, staticText, unwrap, type Node } from './ast';
 import type { ModelContext } from './file-index';
 
 const UI_PACKAGES = /^(react|react-dom|react-native|vue|svelte|solid-js|preact|@angular\/core|next\/(link|image|navigation|router)|@tanstack\/react-query|swr|expo(-.*)?)$/;
@@ -30,7 +30,44 @@ export function isToolConfigFile(fileName: string): boolean {
 
 /** Development servers, mocks and demos: an entry point nobody deploys. */
 export function isDevOnlyFile(fileName: string): boolean {
-  return /(^|[\\/._-])(mocks?|stubs?|fakes?|dev-?server|devserver|demo|examples?|playground|sandbox)([\\/._-]|$)/i.test(fileName);
+  return /(^|[\\/._-])(mocks?|stubs?|fakes?|dev-?server|devserver|server-dev|demo|examples?|playground|sandbox)([\\/._-]|$)/i.test(fileName);
+}
+
+const DEV_FLAG = /^(isDev|isDevelopment|IS_DEV|IS_DEVELOPMENT|devMode|DEV_MODE|__DEV__)$/;
+const PROD_FLAG = /^(isProd|isProduction|IS_PROD|IS_PRODUCTION)$/;
+
+/** Which environment a test admits: `isDev`, `NODE_ENV === 'development'` → dev; `isProd`, `NODE_ENV === 'production'` → prod. */
+function envOfTest(test: Node): 'dev' | 'prod' | undefined {
+  const t = unwrap(test);
+  if (t.type === T.UnaryExpression && t.operator === '!') {
+    const inner = envOfTest(t.argument);
+    return inner === 'dev' ? 'prod' : inner === 'prod' ? 'dev' : undefined;
+  }
+  const name = t.type === T.Identifier ? t.name : t.type === T.MemberExpression && !t.computed && t.property.type === T.Identifier ? t.property.name : undefined;
+  if (name && DEV_FLAG.test(name)) return 'dev';
+  if (name && PROD_FLAG.test(name)) return 'prod';
+  if (t.type === T.BinaryExpression && /^[!=]==?$/.test(t.operator)) {
+    const env = memberPath(t.left).join('.').endsWith('NODE_ENV') ? staticText(t.right as Node) : memberPath(t.right as Node).join('.').endsWith('NODE_ENV') ? staticText(t.left as Node) : undefined;
+    const side = env === 'development' ? 'dev' : env === 'production' ? 'prod' : undefined;
+    if (!side) return undefined;
+    return t.operator.startsWith('=') ? side : side === 'dev' ? 'prod' : 'dev';
+  }
+  return undefined;
+}
+
+/**
+ * The code runs only in development: inside `if (isDev) { app.post('/test-webhook', …) }` or the else branch of
+ * `if (NODE_ENV === 'production')`. A route or log line there never meets production traffic.
+ */
+export function inDevOnlyBranch(node: Node): boolean {
+  let child: Node = node;
+  for (let n = node.parent; n; child = n, n = n.parent) {
+    if ((n.type === T.IfStatement || n.type === T.ConditionalExpression) && child !== n.test) {
+      const env = envOfTest(n.test);
+      if ((env === 'dev' && child === n.consequent) || (env === 'prod' && child === n.alternate)) return true;
+    }
+  }
+  return false;
 }
 
 /** Packages a command-line tool is built on: its output is for a person at a terminal. */

@@ -77,6 +77,8 @@ export function sqlIsBounded(sql: string): boolean {
   let s = normalise(sql).replace(/;$/, '').trim();
   // `(SELECT COUNT(*) FROM …)` used as a value: judge the inner statement
   while (s.startsWith('(') && s.endsWith(')') && flatten(s) === '()') s = s.slice(1, -1).trim();
+  // `(SELECT COUNT(*) FROM …) AS project_count` for a select list: a scalar subquery gives one value per row
+  if (/^\(\) (AS )?"?\w+"?$/.test(flatten(s))) return true;
   if (!/^(\(?\s*SELECT|WITH)\b/.test(s)) return true;
   // `WITH deleted AS (DELETE … RETURNING …) SELECT … FROM deleted`: a write, returning the rows it wrote
   if (/^WITH\b/.test(s) && /\b(INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+[\w."`]+(\s+(AS\s+)?\w+)?\s+SET)\b/.test(s)) return true;

@@ -144,6 +144,10 @@ function placeholderList(n: Node, ctx: ModelContext, depth: number): boolean {
     const usesItem = (e: Node): boolean => item?.type === T.Identifier && e.type === T.Identifier && e.name === item.name;
     const b = unwrap(body);
     if (b.type === T.Literal) return true;
+    // ROOT_ROLE_TYPES.map((type) => `'${type}'`): the items of a fixed list are fixed too
+    if (b.type === T.TemplateLiteral && n.callee.type === T.MemberExpression && isStaticValue(n.callee.object, ctx, depth + 1)) {
+      return b.expressions.every((e) => usesItem(unwrap(e)) || isStaticValue(e, ctx, depth + 1));
+    }
     if (b.type === T.TemplateLiteral) return b.expressions.every((e) => !usesItem(unwrap(e)) && (e.type === T.BinaryExpression || e.type === T.Identifier || e.type === T.Literal));
     return false;
   }

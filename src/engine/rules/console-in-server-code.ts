@@ -73,6 +73,23 @@ function consoleAllowedByComment(call: Call, sourceCode: Readonly<TSESLint.Sourc
   });
 }
 
+/** Top-level code that runs before the logger is declared (`console.log('Welcome')` above `const { log } = require(…)`): there is no logger yet. */
+function beforeLogger(call: Call, logger: string | undefined, ctx: ModelContext): boolean {
+  if (!logger || /[.()]/.test(logger)) return false;
+  for (let n: Node | undefined = call.parent; n; n = n.parent) if (isFunction(n) || n.type === T.ClassBody) return false;
+  const def = findVariable(ctx.sourceCode.getScope(call), logger)?.defs[0];
+  return !!def && call.range[1] <= def.node.range[0];
+}
+
+/** `process.exit(1)`, `await shutdownFunction()`, `gracefulShutdown()`: the statement ends the process. */
+function endsProcess(stmt: Node): boolean {
+  if (stmt.type !== T.ExpressionStatement) return false;
+  const e = unwrap(stmt.expression);
+  if (e.type !== T.CallExpression) return false;
+  const path = memberPath(e.callee);
+  return path.join('.') === 'process.exit' || (path.length === 1 && /^(shutdown|graceful\w*|\w*Shutdown\w*|exitProcess)$/i.test(path[0]));
+}
+
 /**
  * Where console is the right tool even with a logger: a startup banner in the listen callback, a fatal handler
  * (`process.on('uncaughtException')`), and any block that ends the process, where an async logger's buffer is lost.
@@ -81,7 +98,7 @@ function consoleOnPurpose(call: Call, ctx: ModelContext): boolean {
   if (BANNER.test(staticText(call.arguments[0] as Node | undefined) ?? '')) return true;
   if (call.arguments.some((a) => terminalText(a as Node, ctx))) return true;
   for (let n: Node | undefined = call.parent; n; n = n.parent) {
-    if (n.type === T.BlockStatement && n.body.some((s) => s.type === T.ExpressionStatement && s.expression.type === T.CallExpression && memberPath(s.expression.callee).join('.') === 'process.exit')) return true;
+    if (n.type === T.BlockStatement && n.body.some(endsProcess)) return true;
     if (isFunction(n) && n.parent?.type === T.CallExpression) {
       const outer: Call = n.parent;
       const name = calleeName(outer);
@@ -90,7 +107,9 @@ function consoleOnPurpose(call: Call, ctx: ModelContext): boolean {
       if (name === 'action' && memberPath(outer.callee).some((seg) => seg === 'command()')) return true;
       // execFile(bin, args, (error, stdout, stderr) => console.log(stdout)): relaying a child process's output
       if (CHILD_PROCESS.test(invokedName(outer) ?? '') && outer.arguments[outer.arguments.length - 1] === n) return true;
-      if ((name === 'on' || name === 'once') && FATAL_EVENTS.test(staticText(outer.arguments[0] as Node | undefined) ?? '')) return true;
+      // child.stdout.on('data', (data) => console.log(data.toString())): the same, from a spawned process's streams
+      if (name === 'on' && /^(stdout|stderr)$/.test(memberPath(outer.callee).slice(-2)[0] ?? '') && staticText(outer.arguments[0] as Node | undefined) === 'data') return true;
+      if ((name === 'on' || name === 'once' || name === 'addListener' || name === 'prependListener') && FATAL_EVENTS.test(staticText(outer.arguments[0] as Node | undefined) ?? '')) return true;
     }
   }
   return false;
@@ -121,6 +140,7 @@ export default createRule<Options, MessageIds>({
           if (!checked) return;
           if (consoleOnPurpose(call, ctx) || consoleAllowedByComment(call, sourceCode)) continue;
           const logger = loggerAt(ctx, call);
+          if (beforeLogger(call, logger?.text, ctx)) continue;
           const level = logger?.convention === 'nest' ? (l.level === 'info' ? 'log' : l.level) : l.level === 'log' ? 'info' : l.level;
           const replacement = logger ? `${logger.text}.${level}` : undefined;
           context.report({

@@ -2,11 +2,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import specData from '../../../rules/hardcoded-secret.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel } from '../model';
-import { T, calleeName, memberPath, staticText, unwrap, words, type Node } from '../model/ast';
+import { T, calleeName, isFunction, memberPath, staticText, unwrap, words, type Node } from '../model/ast';
 import { CREDENTIAL_ARGS, envNameFor, isFieldReference, isNotASecretValue, isPlaceholder, tokenFormat, urlPassword } from '../model/credentials';
 import { cryptoCall } from '../model/crypto-calls';
 import { jwtCall } from '../model/jwt';
 import { isScriptOrTestFile } from '../model/paths';
+import { isDevOnlyFile } from '../model/runtime';
 import { secretKind } from '../model/sensitive-data';
 import { createRule, metaFromSpec } from './create-rule';
 import { FixText } from './fix-text';
@@ -92,6 +93,15 @@ function isKeyEncoding(call: TSESTree.CallExpression): boolean {
   return path.join('.') === 'Buffer.from' || (path[path.length - 1] === 'encode' && call.callee.type === T.MemberExpression && unwrap(call.callee.object).type === T.NewExpression);
 }
 
+/** `example: { secret: 'a3c8…' }` in an OpenAPI/JSON schema: a sample value shown in the API docs, not a credential in use. */
+function inDocumentationExample(node: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === T.Property && /^(example|examples|x-example)$/.test(staticKey(n) ?? '')) return true;
+    if (isFunction(n)) return false;
+  }
+  return false;
+}
+
 export default createRule<Options, MessageIds>({
   name: spec.id,
   meta: {
@@ -102,7 +112,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    if (isScriptOrTestFile(context.filename) || EXAMPLE_FILE.test(context.filename.replace(/\\/g, '/'))) return {};
+    if (isScriptOrTestFile(context.filename) || isDevOnlyFile(context.filename) || EXAMPLE_FILE.test(context.filename.replace(/\\/g, '/'))) return {};
     const sourceCode = context.sourceCode;
     const model = () => getModel(sourceCode, context.filename, teamFromContext(context));
 
@@ -172,6 +182,7 @@ export default createRule<Options, MessageIds>({
         logical = q;
         node = q;
       }
+      if (inDocumentationExample(node)) return;
       const format = tokenFormat(value);
       if (!format && sharedWithPlainKey(node, value)) return;
       const holder = holderOf(node) ?? {};

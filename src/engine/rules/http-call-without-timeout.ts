@@ -4,7 +4,7 @@ import type { RuleSpec } from '../catalog/types';
 import { getModel } from '../model';
 import { T, calleeName, contains, enclosingFunction, hasSpread, isFunction, memberPath, property, staticText, unwrap, type Call, type Node } from '../model/ast';
 import type { ModelContext } from '../model/file-index';
-import { boundName, outboundCalls, type OutboundCall, type OutboundClient } from '../model/outbound-http';
+import { boundName, localOptionsObject, outboundCalls, type OutboundCall, type OutboundClient } from '../model/outbound-http';
 import { isScriptOrTestFile } from '../model/paths';
 import { isBrowserCode, isCommandLineTool } from '../model/runtime';
 import { createRule, metaFromSpec } from './create-rule';
@@ -41,9 +41,9 @@ const TIMEOUT_ASSIGNED = /\.timeout\s*=[^=]/;
 type Verdict = 'bounded' | 'unbounded' | 'unknown';
 
 /** What an options argument says: bounded (has a timeout), unbounded (a literal without one), or unknown (a variable, a spread). */
-function optionsVerdict(options: Node | undefined, keys: string[]): Verdict {
+function optionsVerdict(options: Node | undefined, keys: string[], call: Call, ctx: ModelContext): Verdict {
   if (!options) return 'unbounded';
-  const o = unwrap(options);
+  const o = localOptionsObject(options, call, ctx) ?? unwrap(options);
   if (isFunction(o)) return 'unbounded';
   if (o.type !== T.ObjectExpression || hasSpread(o)) return 'unknown';
   return keys.some((k) => property(o, k)) ? 'bounded' : 'unbounded';
@@ -177,7 +177,7 @@ export default createRule<Options, MessageIds>({
           let verdict: Verdict;
           if (found.creates) {
             if (client !== 'axios' && client !== 'got') continue;
-            verdict = optionsVerdict(found.optionsNode, ['timeout']);
+            verdict = optionsVerdict(found.optionsNode, ['timeout'], call, model.ctx);
             const name = boundName(call);
             if (name && new RegExp(`\\b${name}\\.defaults\\.timeout\\b`).test(text)) continue;
           } else if (client === 'superagent') {
@@ -185,7 +185,7 @@ export default createRule<Options, MessageIds>({
           } else {
             const keys = BOUNDING[client];
             if (!keys) continue;
-            verdict = optionsVerdict(found.optionsNode, keys);
+            verdict = optionsVerdict(found.optionsNode, keys, call, model.ctx);
             if (verdict === 'unbounded' && (client === 'http' || client === 'https') && nodeHttpTimedLater(call, model.ctx)) verdict = 'bounded';
           }
           if (verdict !== 'unbounded') continue;

@@ -169,6 +169,9 @@ export default createRule<Options, MessageIds>({
         for (const call of model.ctx.index.calls) {
           const callee = call.callee;
           if (callee.type !== T.MemberExpression || callee.object.type !== T.Identifier || callee.object.name !== 'Math' || callee.property.type !== T.Identifier || callee.property.name !== 'random') continue;
+          // if (Math.random() < 0.1) logger.info(…): a coin toss for sampling; a boolean is no token
+          const parent = call.parent;
+          if (parent?.type === T.BinaryExpression && /^[<>]=?$/.test(parent.operator)) continue;
           const sink = valueSink(call);
           let verdict = judge(sink.name);
           let name = sink.name;

@@ -3,8 +3,9 @@ import specData from '../../../rules/missing-auth-check.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel, type Route } from '../model';
 import { answersOnlyFlag } from '../model/handler';
-import { isHealthPath, isPublicByNature, isSensitivePath, isWebhookPath } from '../model/paths';
+import { isHealthPath, isPublicByNature, isScriptOrTestFile, isSensitivePath, isWebhookPath } from '../model/paths';
 import { WRITE_METHODS } from '../model/route';
+import { inDevOnlyBranch } from '../model/runtime';
 import { createRule, metaFromSpec } from './create-rule';
 import { indentOf, importInsertion } from './fix-text';
 import { methodLabel, recordConditional, reportRoute } from './report-route';
@@ -48,10 +49,14 @@ export default createRule<Options, MessageIds>({
   create(context) {
     return {
       'Program:exit'(program: TSESTree.Program) {
+        // a test builds throwaway apps to drive with supertest
+        if (isScriptOrTestFile(context.filename)) return;
         const team = teamFromContext(context);
         const model = getModel(context.sourceCode, context.filename, team);
         for (const route of model.routes) {
           if (route.path === undefined || route.declaredPublic || route.protection.auth) continue;
+          // registered only under `if (isDev)`: production never serves it
+          if (inDevOnlyBranch(route.reportNode)) continue;
           if (isHealthPath(route.path) && route.methods.every((m) => m === 'GET' || m === 'HEAD')) continue;
           if (team.publicRoutes.some((re) => re.test(route.path!))) continue;
           if (!needsAuth(route)) {

@@ -5,6 +5,7 @@ import { getModel, logCall } from '../model';
 import { T, calleeName, memberPath, property, staticText, unwrap, type FunctionNode, type Node } from '../model/ast';
 import type { ModelContext } from '../model/file-index';
 import { isAuthEndpoint, isScriptOrTestFile } from '../model/paths';
+import { inDevOnlyBranch } from '../model/runtime';
 import { requestData } from '../model/request-data';
 import { secretKind } from '../model/sensitive-data';
 import { createRule, metaFromSpec } from './create-rule';
@@ -122,7 +123,7 @@ export default createRule<Options, MessageIds>({
 
         for (const call of ctx.index.calls) {
           if (call.callee.type !== T.MemberExpression || call.arguments.length === 0) continue;
-          if (!logCall(call)) continue;
+          if (!logCall(call) || inDevOnlyBranch(call)) continue;
           const found = call.arguments.flatMap((a) => leaks(a as Node));
           if (found.length === 0) continue;
           context.report({

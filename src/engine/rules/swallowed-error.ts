@@ -53,6 +53,8 @@ function handles(block: TSESTree.BlockStatement, param: string | undefined): boo
         return undefined;
       case T.CallExpression: {
         if (logCall(n)) handled = true;
+        // debug('[cache] write failed'): the debug package's (or a local) log function, the author's chosen level
+        if (n.callee.type === T.Identifier && /^(debug|log|logDebug|logError|logWarn|trace)$/.test(n.callee.name)) handled = true;
         const name = calleeName(n) ?? '';
         const path = memberPath(n.callee);
         if (HANDLING_CALL.test(name) || (RESPONSE_ROOT.test(path[0] ?? '') && RESPONSE_SENDS.test(name))) handled = true;

@@ -4,6 +4,46 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('console-in-server-code', rule, {
   valid: [
     {
+      name: 'a listen failure that shuts the process down, and an unhandledRejection listener added with addListener',
+      filename: 'server/server.js',
+      code: `
+const { log } = require('../src/util');
+log.info('server', 'Init the server');
+server.httpServer.once('error', async (err) => {
+  console.error('Cannot listen: ' + err.message);
+  await shutdownFunction();
+});
+process.addListener('unhandledRejection', (error) => {
+  console.trace(error);
+  console.error('If you keep encountering errors, please report them');
+});
+`,
+    },
+    {
+      name: 'startup lines printed before the logger is required, and a spawned test run relaying its output',
+      filename: 'server/server.js',
+      code: `
+console.log('Welcome to Uptime Kuma');
+const nodeVersion = process.versions.node;
+console.log(\`Your Node.js version: \${nodeVersion}\`);
+
+const childProcess = require('child_process');
+const { log } = require('../src/util');
+
+exports.startUnitTest = async () => {
+  const child = childProcess.spawn('npm', ['run', 'jest-backend']);
+  child.stdout.on('data', (data) => {
+    console.log(data.toString());
+  });
+  child.stderr.on('data', (data) => {
+    console.log(data.toString());
+  });
+};
+
+log.info('server', 'Loading modules');
+`,
+    },
+    {
       name: 'log4js.replaceConsole() sends every console line of the process through log4js, with its level',
       filename: 'node/server.js',
       code: `
@@ -226,6 +266,34 @@ export default app;
     },
   ],
   invalid: [
+    {
+      name: 'a console line at the top level after the logger is required',
+      filename: 'server/server.js',
+      code: `
+const { log } = require('../src/util');
+
+log.info('server', 'Loading modules');
+console.warn('Node.js version is not supported');
+`,
+      errors: [
+        {
+          messageId: 'consoleInServerCode',
+          line: 5,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: `
+const { log } = require('../src/util');
+
+log.info('server', 'Loading modules');
+log.warn('Node.js version is not supported');
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'express route with an imported pino logger',
       filename: 'src/routes/orders.ts',

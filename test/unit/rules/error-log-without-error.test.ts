@@ -350,6 +350,46 @@ try { run(); } catch (e) { console.error('boom'); }
   ],
   invalid: [
     {
+      name: "one finding per catch: a bare 'Caught error' line followed by the error's text is reported once, on the text",
+      filename: 'server/model/monitor.js',
+      code: `
+const { log } = require('../../src/util');
+async function checkTls(res) {
+  try {
+    await updateTlsInfo(res);
+  } catch (e) {
+    log.error('monitor', 'Caught error');
+    log.error('monitor', e.message);
+  }
+}
+module.exports = { checkTls };
+`,
+      errors: [
+        {
+          messageId: 'messageOnly',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addError',
+              output: `
+const { log } = require('../../src/util');
+async function checkTls(res) {
+  try {
+    await updateTlsInfo(res);
+  } catch (e) {
+    log.error('monitor', 'Caught error');
+    log.error('monitor', e.message, e);
+  }
+}
+module.exports = { checkTls };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a heading line then the message on its own line: one finding, on the line that logs the text',
       filename: 'src/services/collections.ts',
       code: `

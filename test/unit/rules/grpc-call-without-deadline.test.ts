@@ -9,6 +9,20 @@ const client = new proto.users.v1.Users('users:50051', grpc.credentials.createIn
 
 ruleTester().run('grpc-call-without-deadline', rule, {
   valid: [
+    { name: "a pg client in another function that happens to be called client too", filename: 'server/util-server.js', code: `
+const grpc = require('@grpc/grpc-js');
+const { Client } = require('pg');
+
+exports.postgresQuery = (connectionString, query) => new Promise((resolve, reject) => {
+  const client = new Client({ connectionString });
+  client.connect(() => client.query(query, (err, res) => (err ? reject(err) : resolve(res))));
+});
+
+exports.grpcQuery = (url, ServiceClient) => {
+  const client = new ServiceClient(url, grpc.credentials.createInsecure());
+  return new Promise((resolve) => client.check({}, { deadline: Date.now() + 5000 }, (err, res) => resolve(res)));
+};
+` },
     { name: 'grpc-js unary call with a deadline', filename: 'src/clients/users.ts', code: `${LOADER}
 export const getUser = (id: string) => new Promise((resolve, reject) => {
   client.getUser({ id }, { deadline: Date.now() + 2000 }, (err: Error | null, user: unknown) => (err ? reject(err) : resolve(user)));

@@ -4,6 +4,40 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('hardcoded-secret', rule, {
   valid: [
     {
+      name: "an OpenAPI schema's example: a sample token shown in the API docs (Unleash's public-signup-tokens schema)",
+      filename: 'src/lib/openapi/spec/public-signup-tokens-schema.ts',
+      code: `
+export const publicSignupTokensSchema = {
+  $id: '#/components/schemas/publicSignupTokensSchema',
+  type: 'object',
+  properties: {
+    tokens: {
+      type: 'array',
+      example: [
+        {
+          secret: 'a3c84b25409ea8ca1782ef17f94a42fc',
+          url: 'https://my_unleash_instance/new-user?invite=a3c84b25409ea8ca1782ef17f94a42fc',
+          name: 'Invite public viewers',
+        },
+      ],
+    },
+  },
+} as const;
+`,
+    },
+    {
+      name: 'a local development server with a made-up admin token',
+      filename: 'src/server-dev.ts',
+      code: `
+import { start } from './server-impl';
+start({
+  authentication: {
+    initApiTokens: [{ environment: '*', projects: ['*'], secret: '*:*.964a287e1b728cb5f4f3e0120df92cb5', type: 'admin' }],
+  },
+});
+`,
+    },
+    {
       name: "a public OAuth client's secret spelled 'not_available' is a stand-in, not a credential (Node-RED)",
       filename: 'lib/auth/clients.js',
       code: `

@@ -4,6 +4,32 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('http-call-without-timeout', rule, {
   valid: [
     {
+      name: 'axios.request(options) with a config built above it that carries the monitor\'s timeout, or handed in by the caller',
+      filename: 'server/model/monitor.js',
+      code: `
+const axios = require('axios');
+
+class Monitor {
+  async checkDocker(dockerHost) {
+    const options = {
+      url: \`/containers/\${this.container}/json\`,
+      timeout: this.interval * 1000 * 0.8,
+    };
+    if (dockerHost.type === 'socket') {
+      options.socketPath = dockerHost.daemon;
+    }
+    const res = await axios.request(options);
+    return res.data.State.Running;
+  }
+
+  async makeAxiosRequest(options) {
+    return axios.request(options);
+  }
+}
+module.exports = Monitor;
+`,
+    },
+    {
       name: "`var self = this; self.fetch(user)`: the object's own method (a git fetch), not the platform's fetch",
       filename: 'lib/storage/projects/Project.js',
       code: `
@@ -260,6 +286,22 @@ export const getOrder = (id: string) => fetch(id);
     },
   ],
   invalid: [
+    {
+      name: 'axios.request(options) whose config, built above it, has no timeout',
+      filename: 'server/docker.js',
+      code: `
+const axios = require('axios');
+
+async function testDockerHost(dockerHost) {
+  const options = { url: '/containers/json?all=true', headers: { Accept: '*/*' } };
+  if (dockerHost.type === 'socket') options.socketPath = dockerHost.daemon;
+  const res = await axios.request(options);
+  return res.data.length;
+}
+module.exports = { testDockerHost };
+`,
+      errors: [{ messageId: 'httpCallWithoutTimeout', data: { what: 'This axios request', wait: 'forever', hint: '`timeout`' }, line: 7, column: 27, suggestions: [] }],
+    },
     {
       name: "Nuxt's global $fetch in a server route",
       filename: 'server/api/weather.get.ts',

@@ -4,6 +4,22 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('insecure-random', rule, {
   valid: [
     {
+      name: 'a coin toss that samples a log line, inside a token lookup (Unleash api-token-service)',
+      filename: 'src/lib/services/api-token-service.ts',
+      code: `
+export class ApiTokenService {
+  private queryAfter = new Map<string, Date>();
+  constructor(private logger: { info(msg: string): void }) {}
+  async getTokenWithCache(secret: string) {
+    if (Math.random() < 0.1) {
+      this.logger.info(\`Token \${secret.slice(0, 8)}... rate limited until: \${this.queryAfter.get(secret)}\`);
+    }
+    return undefined;
+  }
+}
+`,
+    },
+    {
       name: 'a random time of day for a cleanup job, to spread the load',
       filename: 'src/services/members/jobs/index.js',
       code: `

@@ -6,6 +6,44 @@ const teamPublicShare = { backendCoach: { file: { publicRoutes: ['/share/:token'
 
 ruleTester().run('missing-auth-check', rule, {
   valid: [
+    // A test file: the app is built to be driven by supertest, never deployed; seen in Unleash's middleware tests.
+    {
+      filename: 'src/lib/middleware/audit-middleware.test.ts',
+      code: `
+import express from 'express';
+import supertest from 'supertest';
+test('adds the audit object', async () => {
+  const app = express();
+  app.get('/api/admin/test', (req, res) => {
+    res.status(200).json({ audit: req.audit });
+  });
+  await supertest(app).get('/api/admin/test').expect(200);
+});
+`,
+    },
+    // Express: a debugging endpoint registered only under `if (isDev)`; seen in Uptime Kuma's /test-webhook.
+    {
+      filename: 'server/server.js',
+      code: `
+const express = require('express');
+const { isDev, log } = require('../src/util');
+const app = express();
+if (isDev) {
+  app.use(express.urlencoded({ extended: true }));
+  app.post('/test-webhook', async (request, response) => {
+    log.debug('test', request.body);
+    response.send('OK');
+  });
+}
+if (process.env.NODE_ENV !== 'production') {
+  app.post('/debug/reset', async (req, res) => {
+    await resetDatabase();
+    res.sendStatus(204);
+  });
+}
+module.exports = app;
+`,
+    },
     // Express: the handler checks the server password itself before it answers; seen in Actual's OpenID setup.
     {
       filename: 'src/app-openid.js',
@@ -1255,6 +1293,23 @@ export default router;
     },
   ],
   invalid: [
+    // Express: a route registered when NOT in development serves production traffic.
+    {
+      filename: 'server/server.js',
+      code: `
+const express = require('express');
+const { isDev } = require('../src/util');
+const app = express();
+if (!isDev) {
+  app.post('/webhooks/stripe', async (req, res) => {
+    await markPaid(req.body.data.object.id);
+    res.json({ received: true });
+  });
+}
+module.exports = app;
+`,
+      errors: [{ messageId: 'unverifiedWebhook', data: { method: 'POST', path: '/webhooks/stripe' }, line: 6, column: 7, suggestions: [] }],
+    },
     // Express: `validatePassword` checks a new password's strength, not who the caller is.
     {
       filename: 'src/routes/admin.js',

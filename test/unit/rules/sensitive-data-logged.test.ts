@@ -17,6 +17,21 @@ describe('secret-like names (model/sensitive-data)', () => {
 ruleTester().run('sensitive-data-logged', rule, {
   valid: [
     {
+      name: 'express: request headers logged at debug level in a route that exists only in development',
+      filename: 'server/server.js',
+      code: `
+const express = require('express');
+const { isDev, log } = require('../src/util');
+const app = express();
+if (isDev) {
+  app.post('/test-webhook', async (request, response) => {
+    log.debug('test', request.headers);
+    response.send('OK');
+  });
+}
+`,
+    },
+    {
       name: 'express: logs the email, not the password',
       filename: 'src/routes/auth.ts',
       code: `

@@ -4,6 +4,20 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('sql-injection', rule, {
   valid: [
     {
+      name: 'the items of a constant list mapped into quoted text are fixed text',
+      filename: 'dist/lib/features/access/access-store.js',
+      code: `
+import { ROOT_ROLE_TYPES } from '../../util/constants.js';
+export default class AccessStore {
+  constructor(db) { this.db = db; }
+  async rootRoleUsers() {
+    return this.db.raw(\`SELECT user_id FROM role_user ru JOIN roles r ON r.id = ru.role_id
+      WHERE r.type IN (\${ROOT_ROLE_TYPES.map((type) => \`'\${type}'\`).join(',')})\`);
+  }
+}
+`,
+    },
+    {
       name: 'an injected TypeORM repository running raw SQL with the value as a parameter',
       filename: 'src/users/users.controller.ts',
       code: `
@@ -250,6 +264,16 @@ export async function copyAssetNames(queryRunner: QueryRunner) {
     },
   ],
   invalid: [
+    {
+      name: 'a JavaScript parameter with a numeric default is still whatever the caller passes (`list(req.query.days)` is a string)',
+      filename: 'src/stores/metrics-store.js',
+      code: `
+export async function clearOldMetrics(db, daysAgo = 30) {
+  return db('client_metrics').whereRaw(\`date <= CURRENT_DATE - INTERVAL '\${daysAgo} days'\`).del();
+}
+`,
+      errors: [{ messageId: 'nonConstant', line: 3 }],
+    },
     {
       name: 'a request value qualifying a column is still client text in the SQL',
       filename: 'src/routes/reports.ts',

@@ -4,6 +4,23 @@ import { ruleTester } from '../support/rule-tester';
 ruleTester().run('swallowed-error', rule, {
   valid: [
     {
+      name: "a catch that logs through the debug package's function, at the level the author chose",
+      filename: 'server/modules/apicache/apicache.js',
+      code: `
+const debug = require('debug')('apicache');
+
+function cacheResponse(redis, key, value, duration) {
+  try {
+    redis.hset(key, 'response', JSON.stringify(value));
+    redis.expire(key, duration / 1000);
+  } catch (err) {
+    debug('[apicache] error in redis.hset()');
+  }
+}
+module.exports = { cacheResponse };
+`,
+    },
+    {
       name: 'decoding a Basic auth header: a malformed one falls through to the credentials in the body',
       filename: 'src/service/OidcRouter.ts',
       code: `

@@ -3,6 +3,25 @@ import { ruleTester } from '../support/rule-tester';
 
 ruleTester().run('unbounded-query', rule, {
   valid: [
+    {
+      name: 'knex: scalar subqueries in the select list, one value per row (Unleash environment counts)',
+      filename: 'src/features/environments/environment-store.ts',
+      code: `
+import type { Knex } from 'knex';
+export class EnvironmentStore {
+  constructor(private db: Knex) {}
+  async getAllWithCounts() {
+    return this.db('environments')
+      .select(
+        '*',
+        this.db.raw('(SELECT COUNT(*) FROM project_environments WHERE project_environments.environment_name = environments.name) as project_count'),
+        this.db.raw('(SELECT MAX(e.created_at) FROM events e WHERE e.environment = environments.name) last_event_at'),
+      )
+      .whereIn('name', ['default', 'development', 'production']);
+  }
+}
+`,
+    },
     // ---------------------------------------------------------------- Prisma
     {
       name: 'prisma findMany with take and cursor pagination',
