@@ -1,7 +1,7 @@
 /**
  * npm run bench:real-world: how noisy the rules are on real backends nobody wrote for us.
  *
- * Downloads pinned releases of open-source Node backends from the npm registry (Ghost, Directus, Strapi, Etherpad,
+ * Downloads pinned releases of 17 open-source Node backends from the npm registry (Ghost, Directus, Strapi, Etherpad,
  * Node-RED, Backstage, …), scans each with the CLI, and prints findings per rule next to the reviewed baseline in
  * `test/bench/real-world-baseline.json`. Every finding in that baseline was read by a person and judged; the
  * counts that remain are real problems or known, documented misses. A change that moves a count shows up here as a
@@ -36,6 +36,9 @@ const CORPORA = {
   'backstage-auth': { pkg: '@backstage/plugin-auth-backend@0.31.0', scan: 'dist', what: 'Backstage auth: OAuth, JWT' },
   keystone: { pkg: '@keystone-6/core@8.1.0', scan: 'dist', what: 'Keystone: Express, Prisma, GraphQL' },
   actual: { pkg: '@actual-app/sync-server@25.6.0', scan: 'build', what: 'Actual sync server: Express, SQLite' },
+  vendure: { pkg: '@vendure/core@3.7.3', scan: 'dist', what: 'Vendure: NestJS, TypeORM, GraphQL (compiled TS)' },
+  unleash: { pkg: 'unleash-server@7.5.1', scan: 'dist', what: 'Unleash: Express, knex (compiled TS)' },
+  'uptime-kuma': { pkg: 'uptime-kuma@2.0.0-dev.0', scan: 'server', what: 'Uptime Kuma: Express, socket.io (JS)' },
 };
 
 const { values } = parseArgs({ options: { update: { type: 'boolean' }, only: { type: 'string' } } });
