@@ -3,7 +3,7 @@ import { findVariable } from '@typescript-eslint/utils/ast-utils';
 import specData from '../../../rules/console-in-server-code.yaml';
 import type { RuleSpec } from '../catalog/types';
 import { getModel } from '../model';
-import { T, calleeName, isFunction, memberPath, staticText, unwrap, type Call, type Node } from '../model/ast';
+import { T, calleeName, importedCalleeName, isFunction, memberPath, staticText, unwrap, type Call, type Node } from '../model/ast';
 import type { ModelContext } from '../model/file-index';
 import { logCall, loggerAt, routesConsoleToLogger, usesStructuredLogger } from '../model/loggers';
 import { isScriptOrTestFile } from '../model/paths';
@@ -36,16 +36,6 @@ function isServerFile(ctx: ModelContext, program: TSESTree.Program, text: string
 const CHILD_PROCESS = /^(exec|execFile|spawn|fork)$/;
 /** Terminal-formatting packages: text built with them is meant for a person at a terminal, not a log pipeline. */
 const TERMINAL_UI = /^(boxen|chalk|picocolors|kleur|colorette|cli-table3?|figlet|ansi-colors|kolorist)$/;
-
-/** The called name, also through compiled code's `(0, child_process_1.execFile)(…)`. */
-function invokedName(call: Call): string | undefined {
-  const c = call.callee;
-  if (c.type === T.SequenceExpression) {
-    const last = memberPath(c.expressions[c.expressions.length - 1]);
-    return last[last.length - 1];
-  }
-  return calleeName(call);
-}
 
 /** `boxen(msg, opts)`, `chalk.green(…)`, or a local made from one (`const message = boxen(…)`). */
 function terminalText(arg: Node, ctx: ModelContext): boolean {
@@ -106,7 +96,7 @@ function consoleOnPurpose(call: Call, ctx: ModelContext): boolean {
       // program.command('db:sync').action(async () => { console.log('db sync…') }): a CLI command talks to a terminal
       if (name === 'action' && memberPath(outer.callee).some((seg) => seg === 'command()')) return true;
       // execFile(bin, args, (error, stdout, stderr) => console.log(stdout)): relaying a child process's output
-      if (CHILD_PROCESS.test(invokedName(outer) ?? '') && outer.arguments[outer.arguments.length - 1] === n) return true;
+      if (CHILD_PROCESS.test(importedCalleeName(outer) ?? '') && outer.arguments[outer.arguments.length - 1] === n) return true;
       // child.stdout.on('data', (data) => console.log(data.toString())): the same, from a spawned process's streams
       if (name === 'on' && /^(stdout|stderr)$/.test(memberPath(outer.callee).slice(-2)[0] ?? '') && staticText(outer.arguments[0] as Node | undefined) === 'data') return true;
       if ((name === 'on' || name === 'once' || name === 'addListener' || name === 'prependListener') && FATAL_EVENTS.test(staticText(outer.arguments[0] as Node | undefined) ?? '')) return true;
